@@ -1,0 +1,68 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _home(context):
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    """The home page's children marked “show in menus”, with the current section flagged."""
+    home = _home(context)
+    if home is None:
+        return []
+    current = context.get("page")
+    request = context.get("request")
+    items = []
+    for page in home.get_children().live().public().in_menu().specific(defer=True):
+        active = bool(current and current.path.startswith(page.path)) or bool(
+            request and request.path.startswith(page.url or "#")
+        )
+        items.append({"title": page.title, "url": page.url, "active": active})
+    return items
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """Plain pages (about, accessibility, privacy) shown in the footer."""
+    home = _home(context)
+    if home is None:
+        return []
+    from portal.models import StandardPage
+
+    pages = StandardPage.objects.child_of(home).live().public().order_by("path")
+    return [{"title": page.title, "url": page.url} for page in pages]
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, page=None):
+    page = page or context.get("page")
+    crumbs = []
+    if page is not None:
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
+        crumbs = [{"title": p.title if p.depth > 2 else _("Home"), "url": p.url} for p in ancestors]
+    return {"crumbs": crumbs, "current": page.title if page else context.get("page_title")}
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **kwargs):
+    """The current query string with some parameters replaced, e.g. for pagination links."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        if value in (None, ""):
+            query.pop(key, None)
+        else:
+            query[key] = value
+    return "?" + query.urlencode()
+
+
+@register.filter
+def elided_range(page_obj):
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

@@ -1,0 +1,84 @@
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.models import (
+    ActionArea,
+    Country,
+    FundingInstrument,
+    Organisation,
+    OrganisationType,
+    SubTheme,
+    TargetGroup,
+)
+
+
+class TermViewSet(SnippetViewSet):
+    list_display = ["name", "code", "sort_order"]
+    search_fields = ["name", "code"]
+    ordering = ["sort_order", "name"]
+
+
+class ActionAreaViewSet(TermViewSet):
+    model = ActionArea
+    icon = "folder-open-inverse"
+
+
+class SubThemeViewSet(TermViewSet):
+    model = SubTheme
+    icon = "folder-inverse"
+    list_display = ["name", "code", "action_area"]
+    list_filter = ["action_area"]
+
+
+class OrganisationTypeViewSet(TermViewSet):
+    model = OrganisationType
+    icon = "group"
+
+
+class TargetGroupViewSet(TermViewSet):
+    model = TargetGroup
+    icon = "user"
+
+
+class FundingInstrumentViewSet(TermViewSet):
+    model = FundingInstrument
+    icon = "tag"
+
+
+class CountryViewSet(SnippetViewSet):
+    model = Country
+    icon = "site"
+    list_display = ["name", "code", "group"]
+    list_filter = ["group"]
+    search_fields = ["name", "code"]
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomy")
+    menu_icon = "list-ul"
+    menu_order = 300
+    items = [
+        ActionAreaViewSet,
+        SubThemeViewSet,
+        CountryViewSet,
+        OrganisationTypeViewSet,
+        TargetGroupViewSet,
+        FundingInstrumentViewSet,
+    ]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "home"
+    menu_label = _("Organisations")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["name", "organisation_type", "country"]
+    list_filter = ["organisation_type", "country"]
+    search_fields = ["name", "acronym"]
+
+
+register_snippet(TaxonomyGroup)
+register_snippet(OrganisationViewSet)

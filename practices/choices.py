@@ -1,0 +1,50 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImplementationLevel(models.TextChoices):
+    LOCAL = "local", _("Local")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+    TRANSNATIONAL = "transnational", _("Transnational")
+
+
+class EvidenceLevel(models.TextChoices):
+    EXTERNAL = "external", _("Externally evaluated")
+    INTERNAL = "internal", _("Internally evaluated")
+    NONE = "none", _("Not evaluated")
+
+
+class MigrantParticipation(models.TextChoices):
+    WITH_MIGRANTS = "with-migrants", _("Designed or run with migrants")
+    MIGRANT_LED = "migrant-led", _("Migrant-led organisation")
+    NEITHER = "neither", _("Neither")
+
+
+class Continuation(models.TextChoices):
+    FINISHED = "finished", _("Finished")
+    ONGOING = "ongoing", _("Ongoing")
+    REGULAR_SERVICE = "regular-service", _("Became a regular service")
+
+
+class Status(models.TextChoices):
+    """The library's status filter: ongoing (incl. regular services) or finished."""
+
+    ONGOING = "ongoing", _("Ongoing")
+    FINISHED = "finished", _("Finished")
+
+
+class Currency(models.TextChoices):
+    EUR = "EUR", _("euro (EUR)")
+    BGN = "BGN", _("Bulgarian lev (BGN)")
+    CZK = "CZK", _("Czech koruna (CZK)")
+    DKK = "DKK", _("Danish krone (DKK)")
+    HUF = "HUF", _("Hungarian forint (HUF)")
+    PLN = "PLN", _("Polish złoty (PLN)")
+    RON = "RON", _("Romanian leu (RON)")
+    SEK = "SEK", _("Swedish krona (SEK)")
+    NOK = "NOK", _("Norwegian krone (NOK)")
+    ISK = "ISK", _("Icelandic króna (ISK)")
+    CHF = "CHF", _("Swiss franc (CHF)")
+    GBP = "GBP", _("pound sterling (GBP)")
+    USD = "USD", _("US dollar (USD)")

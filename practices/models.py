@@ -1,0 +1,396 @@
+"""Good-practice pages (case studies) and the library that lists them."""
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django import forms
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Count, Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from portal.languages import CONTENT_LANGUAGES
+from portal.models import (
+    ActionArea,
+    Country,
+    CustomImage,
+    FundingInstrument,
+    Organisation,
+    SubTheme,
+    TargetGroup,
+)
+
+from .choices import (
+    Continuation,
+    Currency,
+    EvidenceLevel,
+    ImplementationLevel,
+    MigrantParticipation,
+)
+from .forms import PracticePageForm
+
+SUMMARY_MAX_LENGTH = 600
+OUT_OF_DATE_AFTER = datetime.timedelta(days=2 * 365)
+BODY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
+LISTING_RENDITION = "fill-480x270|format-webp"
+
+# The structured body: (field name, heading). Order is the order readers see.
+BODY_SECTIONS = [
+    ("challenge", _("Challenge addressed and goals")),
+    ("approach", _("Approach and activities")),
+    ("results", _("Results and evidence of success")),
+    ("difficulties", _("What did not work and difficulties met")),
+    ("resources", _("Resources needed")),
+    ("transferability", _("Transferability and lessons learned")),
+]
+
+
+class PracticeQuerySet(PageQuerySet):
+    def listable(self, locale=None):
+        """Practices anyone may see: live, not restricted, optionally in one locale."""
+        qs = self.live().public()
+        if locale is not None:
+            qs = qs.filter(locale=locale)
+        return qs
+
+    def for_listing(self):
+        """Everything a practice card shows, in a fixed number of queries."""
+        return self.select_related(
+            "organisation__organisation_type", "organisation__country"
+        ).prefetch_related(
+            "countries",
+            "action_areas",
+            Prefetch(
+                "image",
+                queryset=CustomImage.objects.prefetch_renditions(LISTING_RENDITION),
+            ),
+        )
+
+    def by_organisation(self, organisation):
+        return self.filter(
+            models.Q(organisation=organisation) | models.Q(partner_organisations=organisation)
+        ).distinct()
+
+
+PracticeManager = PageManager.from_queryset(PracticeQuerySet)
+
+
+class PracticeIndexPage(Page):
+    """The practice library: every published practice, with filters, counts and sorting."""
+
+    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["practices.PracticePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("practice library")
+
+    def get_context(self, request, *args, **kwargs):
+        from .library import build_library
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(build_library(self, request))
+        return context
+
+
+def validate_summary_length(value):
+    if len(value) > SUMMARY_MAX_LENGTH:
+        raise ValidationError(
+            _(
+                "The summary is too long: keep it to one paragraph of at most "
+                "%(limit)d characters (it has %(length)d)."
+            ),
+            code="summary_too_long",
+            params={"limit": SUMMARY_MAX_LENGTH, "length": len(value)},
+        )
+
+
+class PracticePage(Page):
+    """A good practice (case study) in integration and inclusion, owned by one organisation.
+
+    Structured like the EWSI, Interreg Europe and Climate-ADAPT case-study templates.
+    """
+
+    summary = models.TextField(
+        _("summary"),
+        validators=[validate_summary_length],
+        help_text=_("One paragraph for listings and search results (at most 600 characters)."),
+    )
+    original_language = models.CharField(
+        _("original language"),
+        max_length=8,
+        choices=CONTENT_LANGUAGES,
+        default="en",
+        help_text=_("The language this practice was written in."),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="practices",
+        verbose_name=_("owning organisation"),
+    )
+    partner_organisations = ParentalManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="partner_practices",
+        verbose_name=_("partner organisations"),
+    )
+    countries = ParentalManyToManyField(
+        Country, related_name="practices", verbose_name=_("countries")
+    )
+    region_city = models.CharField(_("region or city"), max_length=200, blank=True)
+    implementation_level = models.CharField(
+        _("implementation level"),
+        max_length=20,
+        choices=ImplementationLevel.choices,
+        default=ImplementationLevel.LOCAL,
+    )
+    action_areas = ParentalManyToManyField(
+        ActionArea, related_name="practices", verbose_name=_("action areas")
+    )
+    sub_themes = ParentalManyToManyField(
+        SubTheme, blank=True, related_name="practices", verbose_name=_("sub-themes")
+    )
+    target_groups = ParentalManyToManyField(
+        TargetGroup, blank=True, related_name="practices", verbose_name=_("target groups")
+    )
+    people_reached = models.PositiveIntegerField(
+        _("number of people reached"), null=True, blank=True
+    )
+    funding_instruments = ParentalManyToManyField(
+        FundingInstrument,
+        blank=True,
+        related_name="practices",
+        verbose_name=_("funding instruments"),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    continuation = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Continuation.choices,
+        default=Continuation.ONGOING,
+        help_text=_("Finished practices need an end date."),
+    )
+    budget_amount = models.DecimalField(
+        _("budget"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    budget_currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.EUR
+    )
+    challenge = RichTextField(BODY_SECTIONS[0][1], features=BODY_FEATURES, blank=True)
+    approach = RichTextField(BODY_SECTIONS[1][1], features=BODY_FEATURES)
+    results = RichTextField(BODY_SECTIONS[2][1], features=BODY_FEATURES, blank=True)
+    difficulties = RichTextField(BODY_SECTIONS[3][1], features=BODY_FEATURES, blank=True)
+    resources = RichTextField(BODY_SECTIONS[4][1], features=BODY_FEATURES, blank=True)
+    transferability = RichTextField(BODY_SECTIONS[5][1], features=BODY_FEATURES, blank=True)
+    evidence_level = models.CharField(
+        _("evidence level"),
+        max_length=20,
+        choices=EvidenceLevel.choices,
+        default=EvidenceLevel.NONE,
+    )
+    migrant_participation = models.CharField(
+        _("migrant participation"),
+        max_length=20,
+        choices=MigrantParticipation.choices,
+        default=MigrantParticipation.NEITHER,
+    )
+    image = models.ForeignKey(
+        CustomImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("main image"),
+        help_text=_("Shown at the top of the page and in listings."),
+    )
+    last_confirmed = models.DateField(
+        _("last confirmed by its owner"),
+        default=datetime.date.today,
+        help_text=_("When the owning organisation last confirmed that this page is accurate."),
+    )
+
+    objects = PracticeManager()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("original_language"),
+        FieldPanel("image"),
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation"),
+                FieldPanel("partner_organisations"),
+                FieldPanel("countries"),
+                FieldPanel("region_city"),
+                FieldPanel("implementation_level"),
+            ],
+            heading=_("Who and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+                FieldPanel("continuation"),
+                FieldRowPanel([FieldPanel("budget_amount"), FieldPanel("budget_currency")]),
+                FieldPanel("people_reached"),
+            ],
+            heading=_("Time, money and reach"),
+        ),
+        *[FieldPanel(name) for name, _heading in BODY_SECTIONS],
+        MultiFieldPanel(
+            [
+                FieldPanel("evidence_level"),
+                FieldPanel("migrant_participation"),
+                FieldPanel("last_confirmed"),
+            ],
+            heading=_("Evidence and participation"),
+        ),
+        InlinePanel("gallery_images", heading=_("Images"), label=_("image")),
+        InlinePanel("attachments", heading=_("Attachments"), label=_("document")),
+        InlinePanel("links", heading=_("External links"), label=_("link")),
+    ]
+    taxonomy_panels = [
+        FieldPanel("action_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sub_themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("funding_instruments", widget=forms.CheckboxSelectMultiple),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(taxonomy_panels, heading=_("Themes and groups")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+        ]
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary", boost=2),
+        *[index.SearchField(name) for name, _heading in BODY_SECTIONS],
+        index.SearchField("region_city"),
+        index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.FilterField("locale_id"),
+    ]
+
+    base_form_class = PracticePageForm
+
+    parent_page_types = ["practices.PracticeIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("good practice")
+        verbose_name_plural = _("good practices")
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.end_date and self.start_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The end date cannot be before the start date.")
+        if self.continuation == Continuation.FINISHED and not self.end_date:
+            errors["end_date"] = _("A finished practice needs an end date.")
+        if self.continuation == Continuation.ONGOING and self.end_date:
+            if self.end_date < timezone.localdate():
+                errors["continuation"] = _(
+                    "The end date is in the past: mark the practice as finished or as a "
+                    "regular service, or remove the end date."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_ongoing(self):
+        return self.continuation != Continuation.FINISHED
+
+    @property
+    def may_be_out_of_date(self):
+        return timezone.localdate() - self.last_confirmed > OUT_OF_DATE_AFTER
+
+    @cached_property
+    def body_sections(self):
+        return [
+            (name, heading, getattr(self, name))
+            for name, heading in BODY_SECTIONS
+            if getattr(self, name)
+        ]
+
+    @staticmethod
+    def action_area_counts(practices):
+        """Default-locale action areas, each annotated with its number of listable practices."""
+        through = PracticePage.action_areas.through
+        counts = dict(
+            through.objects.filter(practicepage__in=practices.values("pk"))
+            .values_list("actionarea_id")
+            .annotate(n=Count("practicepage_id"))
+            .order_by()
+        )
+        areas = list(ActionArea.objects.default_locale())
+        for area in areas:
+            area.practice_count = counts.get(area.pk, 0)
+        return areas
+
+
+class PracticeGalleryImage(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="gallery_images")
+    image = models.ForeignKey(
+        CustomImage, on_delete=models.CASCADE, related_name="+", verbose_name=_("image")
+    )
+    caption = models.CharField(_("caption"), max_length=250, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+
+
+class PracticeAttachment(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="attachments")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+    title = models.CharField(
+        _("title"),
+        max_length=250,
+        blank=True,
+        help_text=_("Leave empty to use the document's own title."),
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
+
+
+class PracticeLink(Orderable):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="links")
+    url = models.URLField(_("web address"))
+    title = models.CharField(_("title"), max_length=250)
+
+    panels = [FieldPanel("url"), FieldPanel("title")]
+

@@ -1,0 +1,69 @@
+import datetime
+
+import pytest
+
+from portal.factories import OrganisationFactory, term
+from portal.models import (
+    ActionArea,
+    Country,
+    FundingInstrument,
+    HomePage,
+    OrganisationType,
+    SubTheme,
+    TargetGroup,
+)
+from practices.factories import PracticePageFactory
+from practices.models import PracticeIndexPage
+
+TERM_MODELS = {
+    "action_areas": ActionArea,
+    "sub_themes": SubTheme,
+    "target_groups": TargetGroup,
+    "funding_instruments": FundingInstrument,
+}
+
+
+@pytest.fixture
+def home(db):
+    """The home page the migrations create."""
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def library(home):
+    """The practice library the migrations create under the home page."""
+    return PracticeIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def organisation(db):
+    return OrganisationFactory(name="Newcomer Centre Malmö", slug="newcomer-centre-malmo")
+
+
+@pytest.fixture
+def make_organisation(db):
+    def make(orgtype="municipality", country="se", **kwargs):
+        return OrganisationFactory(
+            organisation_type=term(OrganisationType, orgtype),
+            country=Country.objects.get(code=country),
+            **kwargs,
+        )
+
+    return make
+
+
+@pytest.fixture
+def make_practice(library):
+    """Create a live practice; taxonomy by codes, e.g. action_areas=["housing"], countries=["de"]."""
+
+    def make(**kwargs):
+        for field, model in TERM_MODELS.items():
+            if field in kwargs:
+                kwargs[field] = [term(model, code) for code in kwargs[field]]
+        if "countries" in kwargs:
+            kwargs["countries"] = list(Country.objects.filter(code__in=kwargs["countries"]))
+        if isinstance(kwargs.get("start_date"), str):
+            kwargs["start_date"] = datetime.date.fromisoformat(kwargs["start_date"])
+        return PracticePageFactory(parent=library, **kwargs)
+
+    return make
