@@ -1,11 +1,12 @@
 """Factories for the portal's shared models; they drive tests, the demo data and benchmarks."""
 
-import factory
-import wagtail_factories
 from django.conf import settings
-from factory.django import DjangoModelFactory
 
 from wagtail.models import Locale
+
+import factory
+import wagtail_factories
+from factory.django import DjangoModelFactory
 
 from portal.models import Country, CustomImage, Organisation, OrganisationType, User
 

@@ -122,9 +122,7 @@ class ChoiceFacet(FacetDefinition):
         return qs.filter(**{f"{self.field_name}__in": values})
 
     def counts(self, qs):
-        return dict(
-            qs.order_by().values_list(self.field_name).annotate(n=Count("pk")).order_by()
-        )
+        return dict(qs.order_by().values_list(self.field_name).annotate(n=Count("pk")).order_by())
 
 
 class OrganisationTypeFacet(FacetDefinition):
@@ -265,7 +263,11 @@ def build_library(index_page, request):
 
     facets = build_facets(base, selected)
     active = [
-        {"facet": facet, "option": option, "remove_url": _remove_url(request, facet.param, option.value)}
+        {
+            "facet": facet,
+            "option": option,
+            "remove_url": _remove_url(request, facet.param, option.value),
+        }
         for facet in facets
         for option in facet.selected
     ]

@@ -2,8 +2,8 @@
 
 import datetime
 
-from django.core.exceptions import ValidationError
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch
@@ -314,12 +314,12 @@ class PracticePage(Page):
             errors["end_date"] = _("The end date cannot be before the start date.")
         if self.continuation == Continuation.FINISHED and not self.end_date:
             errors["end_date"] = _("A finished practice needs an end date.")
-        if self.continuation == Continuation.ONGOING and self.end_date:
-            if self.end_date < timezone.localdate():
-                errors["continuation"] = _(
-                    "The end date is in the past: mark the practice as finished or as a "
-                    "regular service, or remove the end date."
-                )
+        ended = self.end_date and self.end_date < timezone.localdate()
+        if self.continuation == Continuation.ONGOING and ended:
+            errors["continuation"] = _(
+                "The end date is in the past: mark the practice as finished or as a "
+                "regular service, or remove the end date."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -393,4 +393,3 @@ class PracticeLink(Orderable):
     title = models.CharField(_("title"), max_length=250)
 
     panels = [FieldPanel("url"), FieldPanel("title")]
-

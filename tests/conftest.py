@@ -54,7 +54,7 @@ def make_organisation(db):
 
 @pytest.fixture
 def make_practice(library):
-    """Create a live practice; taxonomy by codes, e.g. action_areas=["housing"], countries=["de"]."""
+    """Create a live practice; taxonomy as codes, e.g. action_areas=["housing"]."""
 
     def make(**kwargs):
         for field, model in TERM_MODELS.items():

@@ -13,7 +13,7 @@ STANDARD_PAGES = [
             ("heading", "Why the portal exists"),
             (
                 "paragraph",
-                "<p>The <a href=\"https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52020DC0758\">"
+                '<p>The <a href="https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:52020DC0758">'
                 "EU Action Plan on Integration and Inclusion 2021–2027</a> asks member states, local "
                 "authorities and civil society to learn from each other. Integra collects good practices "
                 "in <b>education and training, employment and skills, health and housing</b>, and in "
@@ -63,7 +63,7 @@ STANDARD_PAGES = [
             ("heading", "Feedback"),
             (
                 "paragraph",
-                "<p>If you meet a barrier, write to <a href=\"mailto:accessibility@integra.example\">"
+                '<p>If you meet a barrier, write to <a href="mailto:accessibility@integra.example">'
                 "accessibility@integra.example</a>. We answer within ten working days.</p>",
             ),
         ],

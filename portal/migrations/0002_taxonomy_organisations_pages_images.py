@@ -66,7 +66,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('code', models.SlugField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
+                ('code', models.CharField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
                 ('name', models.CharField(max_length=120, verbose_name='name')),
                 ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
@@ -114,7 +114,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('code', models.SlugField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
+                ('code', models.CharField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
                 ('name', models.CharField(max_length=120, verbose_name='name')),
                 ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
@@ -132,7 +132,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('code', models.SlugField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
+                ('code', models.CharField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
                 ('name', models.CharField(max_length=120, verbose_name='name')),
                 ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),
@@ -187,7 +187,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('code', models.SlugField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
+                ('code', models.CharField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
                 ('name', models.CharField(max_length=120, verbose_name='name')),
                 ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
                 ('action_area', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sub_themes', to='portal.actionarea', verbose_name='action area')),
@@ -206,7 +206,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('translation_key', models.UUIDField(default=uuid.uuid4, editable=False)),
-                ('code', models.SlugField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
+                ('code', models.CharField(help_text='Stable identifier used in web addresses, filters and search. Changing it breaks saved links.', max_length=60, validators=[django.core.validators.RegexValidator('^[a-z0-9]+(?:-[a-z0-9]+)*$', 'Use lower-case letters, digits and hyphens only, e.g. “employment-and-skills”.')], verbose_name='code')),
                 ('name', models.CharField(max_length=120, verbose_name='name')),
                 ('sort_order', models.PositiveSmallIntegerField(default=100, verbose_name='sort order')),
                 ('locale', models.ForeignKey(editable=False, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='wagtailcore.locale', verbose_name='locale')),

@@ -48,7 +48,11 @@ class StandardPage(Page):
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
 
     subpage_types = ["portal.StandardPage"]
 

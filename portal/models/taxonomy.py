@@ -6,7 +6,6 @@ per locale (a translated copy of the term shares its `translation_key` and `code
 link to the default-locale term, so a filter means the same thing in every language.
 """
 
-import pycountry
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -15,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+
+import pycountry
 
 from portal.choices import CountryGroup
 
@@ -33,7 +34,7 @@ class TermQuerySet(models.QuerySet):
 class Term(TranslatableMixin, index.Indexed, models.Model):
     """Abstract base of every taxonomy term."""
 
-    code = models.SlugField(
+    code = models.CharField(
         _("code"),
         max_length=60,
         validators=[code_validator],

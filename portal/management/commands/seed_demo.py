@@ -47,7 +47,8 @@ def load_data():
 class Command(BaseCommand):
     help = (
         "Load the demo content: organisations, good practices with images and PDF attachments, "
-        "and the about/accessibility/privacy pages. Deterministic; running it again adds nothing twice."
+        "and the about/accessibility/privacy pages. Deterministic; running it again adds "
+        "nothing twice."
     )
 
     @transaction.atomic
@@ -64,7 +65,9 @@ class Command(BaseCommand):
         pages = self.standard_pages(home)
         organisations, practices = load_data()
         orgs = self.organisations(organisations)
-        created = sum(self.practice(library, data, index, orgs) for index, data in enumerate(practices))
+        created = sum(
+            self.practice(library, data, index, orgs) for index, data in enumerate(practices)
+        )
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -175,4 +178,3 @@ class Command(BaseCommand):
             first_published_at=published, last_published_at=published
         )
         return True
-

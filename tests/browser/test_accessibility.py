@@ -1,0 +1,97 @@
+"""axe-core in Chromium: no serious or critical WCAG 2.1 A/AA violations on the main page types."""
+
+import datetime
+
+from django.core.files.base import ContentFile
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from portal.demo import artwork
+from portal.models import CustomImage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+@pytest.fixture
+def site(make_practice, make_organisation):
+    logo = CustomImage.objects.create(
+        title="Logo", file=ContentFile(artwork.logo(1, "City of Norrvik"), name="logo.png")
+    )
+    picture = CustomImage.objects.create(
+        title="People together",
+        description="Illustration: people standing side by side",
+        file=ContentFile(artwork.illustration(1, "housing"), name="picture.png"),
+    )
+    organisation = make_organisation(
+        "municipality",
+        "se",
+        name="City of Norrvik",
+        slug="norrvik",
+        logo=logo,
+        website="https://norrvik.example.org/",
+    )
+    practice = make_practice(
+        title="Shared flats with students",
+        organisation=organisation,
+        action_areas=["housing", "cross-cutting"],
+        sub_themes=["access-to-housing"],
+        target_groups=["refugees"],
+        funding_instruments=["amif"],
+        image=picture,
+        challenge="<p>Young refugees leave reception centres with nowhere to go.</p>",
+        results="<ul><li>120 tenants housed</li><li>80% still housed after a year</li></ul>",
+        last_confirmed=datetime.date(2021, 1, 1),
+        budget_amount=120000,
+    )
+    for number in range(14):
+        make_practice(title=f"Language café {number}", organisation=organisation, image=picture)
+    return {
+        "home": "/",
+        "library": "/practices/",
+        "filtered library": "/practices/?area=housing&country=se",
+        "empty library": "/practices/?area=health",
+        "practice": practice.url,
+        "organisation": organisation.get_absolute_url(),
+        "search": "/search/?q=language",
+    }
+
+
+def serious_violations(page):
+    results = Axe().run(
+        page,
+        options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]},
+    )
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} — "
+        + "; ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_main_pages_have_no_serious_violations(live_server, page, site, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    problems = {}
+    for name, path in site.items():
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, name
+        found = serious_violations(page)
+        if found:
+            problems[name] = found
+    assert problems == {}
+
+
+def test_skip_link_moves_focus_to_main_content(live_server, page, site):
+    page.goto(live_server.url + "/practices/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    assert skip.is_visible()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
