@@ -6,3 +6,8 @@ class PracticesConfig(AppConfig):
     name = "practices"
     verbose_name = _("Good practices")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -1,6 +1,7 @@
 """Good-practice pages (case studies) and the library that lists them."""
 
 import datetime
+import uuid
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -59,6 +60,24 @@ BODY_SECTIONS = [
     ("resources", _("Resources needed")),
     ("transferability", _("Transferability and lessons learned")),
 ]
+
+
+class LibraryRevision(models.Model):
+    """Changes whenever anything the library's filters depend on changes (see library.py)."""
+
+    token = models.UUIDField(default=uuid.uuid4)
+
+    def __str__(self):
+        return str(self.token)
+
+    @classmethod
+    def current(cls):
+        return cls.objects.values_list("token", flat=True).first()
+
+    @classmethod
+    def bump(cls):
+        if not cls.objects.update(token=uuid.uuid4()):
+            cls.objects.create()
 
 
 class PracticeQuerySet(PageQuerySet):

@@ -26,6 +26,7 @@ from portal.models import (
 )
 from practices.models import (
     BODY_SECTIONS,
+    LibraryRevision,
     PracticeAttachment,
     PracticeIndexPage,
     PracticeLink,
@@ -68,6 +69,7 @@ class Command(BaseCommand):
         created = sum(
             self.practice(library, data, index, orgs) for index, data in enumerate(practices)
         )
+        LibraryRevision.bump()  # publication dates were set with a bulk update
 
         self.stdout.write(
             self.style.SUCCESS(

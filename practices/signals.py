@@ -1,0 +1,42 @@
+"""Keep the library's facet index honest: bump its revision on every change it depends on."""
+
+from django.db.models.signals import post_delete, post_save
+
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from portal.models import (
+    ActionArea,
+    Country,
+    FundingInstrument,
+    Organisation,
+    OrganisationType,
+    SubTheme,
+    TargetGroup,
+)
+
+from .models import LibraryRevision, PracticePage
+
+
+def library_changed(sender, **kwargs):
+    LibraryRevision.bump()
+
+
+def connect():
+    page_published.connect(library_changed, sender=PracticePage)
+    page_unpublished.connect(library_changed, sender=PracticePage)
+    post_page_move.connect(library_changed)
+    post_save.connect(library_changed, sender=PracticePage)
+    post_delete.connect(library_changed, sender=PracticePage)
+    for model in (
+        PageViewRestriction,
+        Organisation,
+        ActionArea,
+        SubTheme,
+        Country,
+        OrganisationType,
+        TargetGroup,
+        FundingInstrument,
+    ):
+        post_save.connect(library_changed, sender=model)
+        post_delete.connect(library_changed, sender=model)
