@@ -7,13 +7,16 @@ import pytest
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM must still be usable
-# from the test body for fixtures.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-@pytest.fixture(scope="session")
+@pytest.fixture
 def browser():
+    """A fresh Chromium per test.
+
+    Playwright's sync API keeps an asyncio loop running in this thread while it is open, and
+    Django then treats the thread as async (another database connection, no ORM). So request
+    the fixtures that write test data *before* `page`, and read nothing from the database in
+    the test body; the browser closes before the database is reset.
+    """
     if not os.path.exists(CHROMIUM):
         message = f"Chromium not found at {CHROMIUM}: install Debian's `chromium` package."
         if os.environ.get("CI"):

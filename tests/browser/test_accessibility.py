@@ -76,7 +76,7 @@ def serious_violations(page):
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_main_pages_have_no_serious_violations(live_server, page, site, width):
+def test_main_pages_have_no_serious_violations(site, live_server, page, width):
     page.set_viewport_size({"width": width, "height": 900})
     problems = {}
     for name, path in site.items():
@@ -88,7 +88,7 @@ def test_main_pages_have_no_serious_violations(live_server, page, site, width):
     assert problems == {}
 
 
-def test_skip_link_moves_focus_to_main_content(live_server, page, site):
+def test_skip_link_moves_focus_to_main_content(site, live_server, page):
     page.goto(live_server.url + "/practices/")
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
