@@ -265,8 +265,8 @@ class PracticePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("organisation"),
-                FieldPanel("partner_organisations"),
-                FieldPanel("countries"),
+                FieldPanel("partner_organisations", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("countries", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("region_city"),
                 FieldPanel("implementation_level"),
             ],
