@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -10,15 +10,37 @@ from wagtail.documents import urls as wagtaildocs_urls
 from portal import views as portal_views
 from search import views as search_views
 
+
+class LoginRedirect(RedirectView):
+    """Every login goes through allauth (rate limits, MFA): the admin's own form is not served."""
+
+    pattern_name = "account_login"
+    query_string = True
+
+
 urlpatterns = [
+    path("admin/login/", LoginRedirect.as_view()),
     path("admin/", include(wagtailadmin_urls)),
+    path("accounts/delete/", portal_views.delete_account, name="account_delete"),
+    path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("organisations/", portal_views.organisation_list, name="organisation_list"),
+    path("organisations/new/", portal_views.organisation_propose, name="organisation_propose"),
     path(
         "organisations/<slug:slug>/",
         portal_views.organisation_detail,
         name="organisation_detail",
     ),
+    path(
+        "organisations/<slug:slug>/join/", portal_views.organisation_join, name="organisation_join"
+    ),
+    path(
+        "organisations/<slug:slug>/members/",
+        portal_views.organisation_members,
+        name="organisation_members",
+    ),
+    path("", include("practices.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

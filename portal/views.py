@@ -1,15 +1,63 @@
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
-from portal.models import Organisation
+from portal import memberships as membership_service
+from portal.forms import (
+    DeleteAccountForm,
+    JoinForm,
+    MembershipDecisionForm,
+    ProposeOrganisationForm,
+)
+from portal.models import Country, Membership, Organisation
+from portal.permissions import can_manage_members, can_see_members
 from practices.models import PracticePage
+
+
+def _organisation(slug):
+    return get_object_or_404(
+        Organisation.objects.with_related().default_locale().approved(), slug=slug
+    )
+
+
+def organisation_list(request):
+    """The directory of approved organisations, searchable by name and country."""
+    query = request.GET.get("q", "").strip()
+    country = request.GET.get("country", "")
+    organisations = (
+        Organisation.objects.default_locale()
+        .approved()
+        .with_related()
+        .annotate(practice_count=Count("practices", filter=Q(practices__live=True)))
+    )
+    if query:
+        organisations = organisations.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
+    if country:
+        organisations = organisations.filter(country__code=country)
+    page = Paginator(organisations.order_by("name"), 30).get_page(request.GET.get("page"))
+    countries = Country.objects.filter(organisations__status="approved").distinct()
+    return render(
+        request,
+        "portal/organisation_list.html",
+        {
+            "organisations": page,
+            "query": query,
+            "country": country,
+            "countries": countries,
+            "page_title": _("Organisations"),
+        },
+    )
 
 
 def organisation_detail(request, slug):
     """An organisation's public profile with its published practices (owned or as partner)."""
-    organisation = get_object_or_404(
-        Organisation.objects.with_related().default_locale(), slug=slug
-    )
+    organisation = _organisation(slug)
     practices = (
         PracticePage.objects.listable()
         .by_organisation(organisation)
@@ -17,8 +65,137 @@ def organisation_detail(request, slug):
         .order_by("-first_published_at", "-pk")
     )
     page = Paginator(practices, 12).get_page(request.GET.get("page"))
+    members = None
+    if can_see_members(request.user, organisation):
+        members = (
+            organisation.memberships.active()
+            .select_related("user")
+            .order_by("-role", "user__last_name")
+        )
+    own = None
+    if request.user.is_authenticated:
+        own = organisation.memberships.filter(user=request.user).first()
     return render(
         request,
         "portal/organisation_detail.html",
-        {"organisation": organisation, "practices": page},
+        {
+            "organisation": organisation,
+            "practices": page,
+            "members": members,
+            "membership": own,
+            "can_manage": can_manage_members(request.user, organisation),
+            "join_form": JoinForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def organisation_join(request, slug):
+    organisation = _organisation(slug)
+    form = JoinForm(request.POST)
+    if form.is_valid():
+        membership = membership_service.request_membership(
+            request.user, organisation, form.cleaned_data["message"]
+        )
+        if membership.is_active:
+            messages.info(
+                request, _("You are already a member of %(name)s.") % {"name": organisation.name}
+            )
+        else:
+            messages.success(
+                request,
+                _(
+                    "Your request to join %(name)s has been sent. "
+                    "You will get an email when it is answered."
+                )
+                % {"name": organisation.name},
+            )
+    return redirect(organisation.get_absolute_url())
+
+
+@login_required
+def organisation_propose(request):
+    form = ProposeOrganisationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        organisation = form.save(commit=False)
+        membership_service.propose_organisation(request.user, organisation)
+        messages.success(
+            request,
+            _(
+                "Thank you. An editor will check “%(name)s”; you will get an email and become "
+                "its manager when it is approved."
+            )
+            % {"name": organisation.name},
+        )
+        return redirect("my_submissions")
+    return render(
+        request,
+        "portal/organisation_propose.html",
+        {"form": form, "page_title": _("Propose a new organisation")},
+    )
+
+
+@login_required
+def organisation_members(request, slug):
+    """Managers and editors accept or refuse requests, and change roles."""
+    organisation = _organisation(slug)
+    if not can_manage_members(request.user, organisation):
+        raise PermissionDenied
+    if request.method == "POST":
+        form = MembershipDecisionForm(request.POST, organisation=organisation)
+        if form.is_valid():
+            _apply_decision(request, form.cleaned_data["membership"], form.cleaned_data["action"])
+        return redirect("organisation_members", slug=slug)
+    all_members = organisation.memberships.select_related("user").order_by(
+        "status", "-role", "user__email"
+    )
+    return render(
+        request,
+        "portal/organisation_members.html",
+        {
+            "organisation": organisation,
+            "pending": [m for m in all_members if m.status == Membership.Status.PENDING],
+            "active": [m for m in all_members if m.status == Membership.Status.ACTIVE],
+            "page_title": _("Members of %(name)s") % {"name": organisation.name},
+        },
+    )
+
+
+def _apply_decision(request, membership, action):
+    name = membership.user.get_full_name() or membership.user.email
+    if membership.user_id == request.user.pk and action in {"member", "remove"}:
+        messages.error(request, _("You cannot remove your own manager role; ask an editor."))
+        return
+    if action in {"accept", "refuse"}:
+        membership_service.decide_membership(membership, request.user, accept=action == "accept")
+        message = (
+            _("%(name)s is now a member.")
+            if action == "accept"
+            else _("The request of %(name)s was refused.")
+        )
+    elif action in {"manager", "member"}:
+        membership.role = Membership.Role.MANAGER if action == "manager" else Membership.Role.MEMBER
+        membership.save(update_fields=["role"])
+        message = _("%(name)s's role was changed.")
+    else:
+        membership.delete()
+        message = _("%(name)s was removed from the organisation.")
+    messages.success(request, message % {"name": name})
+
+
+@login_required
+def delete_account(request):
+    """GDPR erasure: the person's account and personal data go; their organisation's work stays."""
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        user.delete()
+        messages.success(request, _("Your account and your personal data have been deleted."))
+        return redirect("/")
+    return render(
+        request,
+        "account/delete.html",
+        {"form": form, "page_title": _("Delete your account")},
     )

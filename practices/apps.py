@@ -8,6 +8,7 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import moderation, signals
 
         signals.connect()
+        moderation.connect()

@@ -1,6 +1,18 @@
+"""Validation shared by every form that edits a practice, and the admin's page form."""
+
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+
+BODY_SECTIONS = [
+    ("challenge", _("Challenge addressed and goals")),
+    ("approach", _("Approach and activities")),
+    ("results", _("Results and evidence of success")),
+    ("difficulties", _("What did not work and difficulties met")),
+    ("resources", _("Resources needed")),
+    ("transferability", _("Transferability and lessons learned")),
+]
 
 REQUIRED_MESSAGES = {
     "action_areas": _("Choose at least one action area."),
@@ -24,6 +36,23 @@ def taxonomy_errors(action_areas, sub_themes):
                 "These sub-themes belong to an action area you have not chosen: %(themes)s. "
                 "Choose their action area too, or untick them."
             ) % {"themes": ", ".join(stray)}
+    return errors
+
+
+def date_errors(start, end, continuation):
+    """Errors in a practice's dates and status, keyed by field."""
+    from .choices import Continuation
+
+    errors = {}
+    if start and end and end < start:
+        errors["end_date"] = _("The end date cannot be before the start date.")
+    if continuation == Continuation.FINISHED and not end:
+        errors["end_date"] = _("A finished practice needs an end date.")
+    if continuation == Continuation.ONGOING and end and end < timezone.localdate():
+        errors["continuation"] = _(
+            "The end date is in the past: mark the practice as finished or as a regular "
+            "service, or remove the end date."
+        )
     return errors
 
 

@@ -124,7 +124,7 @@ class FacetIndex:
         for index, row in enumerate(rows):
             for facet, value in zip((f for f in FACETS if f.kind != "m2m"), row[2:], strict=True):
                 if facet.kind == "year":
-                    value = str(value.year)
+                    value = str(value.year) if value else None
                 elif facet.param == "status":
                     finished = value == Continuation.FINISHED
                     value = Status.FINISHED if finished else Status.ONGOING

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -44,22 +45,12 @@ from .choices import (
     ImplementationLevel,
     MigrantParticipation,
 )
-from .forms import PracticePageForm
+from .forms import BODY_SECTIONS, PracticePageForm, date_errors
 
 SUMMARY_MAX_LENGTH = 600
 OUT_OF_DATE_AFTER = datetime.timedelta(days=2 * 365)
 BODY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
 LISTING_RENDITION = "fill-480x270|format-webp"
-
-# The structured body: (field name, heading). Order is the order readers see.
-BODY_SECTIONS = [
-    ("challenge", _("Challenge addressed and goals")),
-    ("approach", _("Approach and activities")),
-    ("results", _("Results and evidence of success")),
-    ("difficulties", _("What did not work and difficulties met")),
-    ("resources", _("Resources needed")),
-    ("transferability", _("Transferability and lessons learned")),
-]
 
 
 class LibraryRevision(models.Model):
@@ -202,7 +193,7 @@ class PracticePage(Page):
         related_name="practices",
         verbose_name=_("funding instruments"),
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), null=True)
     end_date = models.DateField(_("end date"), null=True, blank=True)
     continuation = models.CharField(
         _("status"),
@@ -328,19 +319,18 @@ class PracticePage(Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        if self.end_date and self.start_date and self.end_date < self.start_date:
-            errors["end_date"] = _("The end date cannot be before the start date.")
-        if self.continuation == Continuation.FINISHED and not self.end_date:
-            errors["end_date"] = _("A finished practice needs an end date.")
-        ended = self.end_date and self.end_date < timezone.localdate()
-        if self.continuation == Continuation.ONGOING and ended:
-            errors["continuation"] = _(
-                "The end date is in the past: mark the practice as finished or as a "
-                "regular service, or remove the end date."
-            )
+        errors = date_errors(self.start_date, self.end_date, self.continuation)
         if errors:
             raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        from . import permissions
+
+        context = super().get_context(request, *args, **kwargs)
+        user = request.user
+        if user.is_authenticated and permissions.can_edit(user, self):
+            context["edit_url"] = reverse("practice_edit", args=[self.pk])
+        return context
 
     @property
     def is_ongoing(self):

@@ -67,3 +67,46 @@ def make_practice(library):
         return PracticePageFactory(parent=library, **kwargs)
 
     return make
+
+
+def with_totp(user):
+    """Give the user an authenticator app, as editors must have (see portal.middleware)."""
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    TOTP.activate(user, generate_totp_secret())
+    return user
+
+
+@pytest.fixture
+def make_user(db, django_user_model):
+    """A verified user; `editor=True` adds them to Editors with two-factor authentication."""
+    from django.contrib.auth.models import Group
+
+    from allauth.account.models import EmailAddress
+
+    def make(email, *, editor=False, superuser=False, password="correct horse battery"):
+        if superuser:
+            user = django_user_model.objects.create_superuser(email=email, password=password)
+        else:
+            user = django_user_model.objects.create_user(
+                email=email, password=password, first_name=email.split("@")[0].title()
+            )
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        if editor:
+            user.groups.add(Group.objects.get(name="Editors"))
+        if editor or superuser:
+            with_totp(user)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def editor(make_user):
+    return make_user("editor@example.org", editor=True)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,5 +1,6 @@
 from .images import CustomImage, Rendition
-from .organisations import Organisation
+from .memberships import Membership
+from .organisations import Organisation, OrganisationStatus
 from .pages import HomePage, StandardPage
 from .taxonomy import (
     ActionArea,
@@ -17,7 +18,9 @@ __all__ = [
     "CustomImage",
     "FundingInstrument",
     "HomePage",
+    "Membership",
     "Organisation",
+    "OrganisationStatus",
     "OrganisationType",
     "Rendition",
     "StandardPage",

@@ -10,7 +10,16 @@ from wagtail.search import index
 from .taxonomy import Country, OrganisationType
 
 
+class OrganisationStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed, waiting for an editor")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Not accepted")
+
+
 class OrganisationQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=OrganisationStatus.APPROVED)
+
     def default_locale(self):
         """The canonical rows that practices link to."""
         return self.filter(locale__language_code=settings.LANGUAGE_CODE)
@@ -61,9 +70,26 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
         help_text=_("What the organisation does, in two or three sentences."),
     )
 
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=OrganisationStatus.choices,
+        default=OrganisationStatus.APPROVED,
+        help_text=_("Organisations proposed by members stay hidden until an editor approves them."),
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+
     objects = OrganisationQuerySet.as_manager()
 
     panels = [
+        FieldPanel("status"),
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("acronym"),
@@ -101,3 +127,7 @@ class Organisation(TranslatableMixin, index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("organisation_detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_approved(self):
+        return self.status == OrganisationStatus.APPROVED

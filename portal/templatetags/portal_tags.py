@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
@@ -26,6 +27,9 @@ def main_menu(context):
             request and request.path.startswith(page.url or "#")
         )
         items.append({"title": page.title, "url": page.url, "active": active})
+    directory = reverse("organisation_list")
+    active = bool(request and request.path.startswith(directory))
+    items.insert(min(1, len(items)), {"title": _("Organisations"), "url": directory, "active": active})
     return items
 
 

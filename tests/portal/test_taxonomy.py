@@ -94,9 +94,8 @@ def test_organisation_types_target_groups_and_funding():
     } == set(codes(FundingInstrument))
 
 
-def test_taxonomy_is_editable_by_editors_in_the_admin(client, django_user_model):
-    editor = django_user_model.objects.create_superuser(email="ed@example.org", password="pw")
-    client.force_login(editor)
+def test_taxonomy_is_editable_by_editors_in_the_admin(editor_client):
+    client = editor_client
     response = client.get("/admin/snippets/portal/actionarea/")
     assert response.status_code == 200
     assert "Employment and skills" in response.content.decode()
@@ -110,9 +109,8 @@ def test_taxonomy_is_editable_by_editors_in_the_admin(client, django_user_model)
     assert area.name == "Health and well-being"
 
 
-def test_codes_are_validated(client, django_user_model):
-    editor = django_user_model.objects.create_superuser(email="ed@example.org", password="pw")
-    client.force_login(editor)
+def test_codes_are_validated(editor_client):
+    client = editor_client
     response = client.post(
         "/admin/snippets/portal/targetgroup/add/",
         {"code": "Young People!", "name": "Young people", "sort_order": 50},

@@ -12,13 +12,6 @@ from tests.utils import text
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_superuser(email="editor@example.org", password="pw")
-    client.force_login(user)
-    return client
-
-
 def practice_form(organisation, **overrides):
     data = {
         "title": "Language café",

@@ -1,0 +1,51 @@
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import Resolver404, resolve, reverse
+from django.utils.translation import gettext as _
+
+from allauth.mfa.utils import is_mfa_enabled
+
+from portal.permissions import is_editor
+
+EXEMPT_PREFIXES = ("/static/", "/media/")
+EXEMPT_URL_NAMES = ("account_", "mfa_")
+
+
+def exempt(request):
+    """Account and two-factor pages stay reachable, so that MFA can be set up."""
+    if request.path.startswith(EXEMPT_PREFIXES):
+        return True
+    try:
+        name = resolve(request.path_info).url_name or ""
+    except Resolver404:
+        return False
+    return name.startswith(EXEMPT_URL_NAMES)
+
+
+def needs_mfa(user):
+    """Editors and admins must set up two-factor authentication before doing anything else."""
+    return (
+        settings.MFA_REQUIRED_FOR_STAFF
+        and user.is_authenticated
+        and (user.is_staff or is_editor(user))
+        and not is_mfa_enabled(user, ["totp"])
+    )
+
+
+class RequireMFAMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user and needs_mfa(user) and not exempt(request):
+            messages.warning(
+                request,
+                _(
+                    "Editors and administrators must use two-factor authentication. "
+                    "Set up an authenticator app to continue."
+                ),
+            )
+            return redirect(reverse("mfa_activate_totp") + "?next=" + request.get_full_path())
+        return self.get_response(request)

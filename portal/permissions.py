@@ -1,0 +1,77 @@
+"""Who may do what: organisation membership and the editor role, in one place.
+
+Members (active membership) write and submit their organisation's practices and events; managers
+also accept members; editors (the "Editors" group) and superusers review and publish. The Wagtail
+admin is for editors only: members never get `wagtailadmin.access_admin`.
+"""
+
+from django.contrib.auth.models import Group
+
+from portal.models import Membership, Organisation
+
+EDITORS_GROUP = "Editors"
+
+
+def is_editor(user):
+    if not (user and user.is_authenticated and user.is_active):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_integra_is_editor", None)
+    if cached is None:
+        cached = user.groups.filter(name=EDITORS_GROUP).exists()
+        user._integra_is_editor = cached
+    return cached
+
+
+def editors():
+    group = Group.objects.filter(name=EDITORS_GROUP).first()
+    return group.user_set.filter(is_active=True) if group else []
+
+
+def memberships(user):
+    if not (user and user.is_authenticated):
+        return Membership.objects.none()
+    return Membership.objects.filter(user=user).select_related("organisation")
+
+
+def organisations_of(user):
+    """Approved organisations the user is an active member (or manager) of."""
+    if not (user and user.is_authenticated):
+        return Organisation.objects.none()
+    return Organisation.objects.approved().filter(
+        memberships__user=user, memberships__status=Membership.Status.ACTIVE
+    )
+
+
+def _membership(user, organisation):
+    if not (user and user.is_authenticated and organisation):
+        return None
+    cache = user.__dict__.setdefault("_integra_memberships", {})
+    if organisation.pk not in cache:
+        cache[organisation.pk] = (
+            Membership.objects.active().filter(user=user, organisation=organisation).first()
+        )
+    return cache[organisation.pk]
+
+
+def is_member(user, organisation):
+    """Active member or manager of an approved organisation."""
+    return bool(organisation.is_approved and _membership(user, organisation))
+
+
+def is_manager(user, organisation):
+    membership = _membership(user, organisation)
+    return bool(organisation.is_approved and membership and membership.is_manager)
+
+
+def can_write_for(user, organisation):
+    return is_editor(user) or is_member(user, organisation)
+
+
+def can_see_members(user, organisation):
+    return is_editor(user) or is_member(user, organisation)
+
+
+def can_manage_members(user, organisation):
+    return is_editor(user) or is_manager(user, organisation)
