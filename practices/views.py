@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from wagtail.actions.delete_page import DeletePageAction
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
@@ -192,8 +193,11 @@ def _save(request, page, draft, library, organisation, form, links):
     data = form.cleaned_data
     target = draft or PracticePage(organisation=organisation, owner=request.user, live=False)
     for name in MODEL_FIELDS:
-        if name not in M2M_FIELDS:
-            setattr(target, name, data[name])
+        if name in M2M_FIELDS:
+            continue
+        if data[name] in (None, "") and not PracticePage._meta.get_field(name).blank:
+            continue  # an incomplete draft keeps the current value (or the default)
+        setattr(target, name, data[name])
     for name in M2M_FIELDS:
         setattr(target, name, list(data[name]))
     if data.get("remove_image"):
@@ -229,8 +233,8 @@ def _save(request, page, draft, library, organisation, form, links):
         target.slug = _unique_slug(library, target.title)
         library.add_child(instance=target)
         page = target
-    page_for_revision = target
-    page_for_revision.save_revision(user=request.user, log_action=True)
+    # The form has validated what a draft needs; submitting validates everything.
+    target.save_revision(user=request.user, log_action=True, clean=not form.draft)
     return page
 
 
@@ -255,7 +259,8 @@ def delete(request, pk):
         raise PermissionDenied
     if request.method == "POST":
         title = page.draft_title
-        page.delete(user=request.user)
+        # Our own check above decides; Wagtail's action still writes the audit log entry.
+        DeletePageAction(page, user=request.user).execute(skip_permission_checks=True)
         messages.success(request, _("“%(title)s” has been deleted.") % {"title": title})
         return redirect("my_submissions")
     return render(

@@ -110,3 +110,41 @@ def editor(make_user):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def join(db):
+    """Make `user` an active member (or manager) of `organisation`."""
+    from portal.models import Membership
+
+    def make(user, organisation, role="member"):
+        return Membership.objects.create(
+            user=user, organisation=organisation, role=role, status=Membership.Status.ACTIVE
+        )
+
+    return make
+
+
+def complete_practice_data(**overrides):
+    """POST data for the front-end practice form with every required field filled in."""
+    data = {
+        "title": "Homework club in the library",
+        "summary": "Volunteers help pupils who arrived recently with their homework, twice a week.",
+        "original_language": "en",
+        "countries": [str(Country.objects.get(code="se").pk)],
+        "implementation_level": "local",
+        "action_areas": [str(term(ActionArea, "education-and-training").pk)],
+        "start_date": "2022-09-01",
+        "continuation": "ongoing",
+        "budget_currency": "EUR",
+        "approach": "<p>Volunteers and teachers meet pupils in the library.</p>",
+        "evidence_level": "internal",
+        "migrant_participation": "with-migrants",
+        "links-TOTAL_FORMS": "2",
+        "links-INITIAL_FORMS": "0",
+        "links-MIN_NUM_FORMS": "0",
+        "links-MAX_NUM_FORMS": "10",
+        "action": "submit",
+    }
+    data.update(overrides)
+    return data

@@ -29,7 +29,9 @@ def main_menu(context):
         items.append({"title": page.title, "url": page.url, "active": active})
     directory = reverse("organisation_list")
     active = bool(request and request.path.startswith(directory))
-    items.insert(min(1, len(items)), {"title": _("Organisations"), "url": directory, "active": active})
+    items.insert(
+        min(1, len(items)), {"title": _("Organisations"), "url": directory, "active": active}
+    )
     return items
 
 

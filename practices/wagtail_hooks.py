@@ -1,0 +1,66 @@
+"""The editors' review queue in the Wagtail admin: everything waiting, oldest first."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import TaskState
+
+from portal.permissions import is_editor
+
+
+class ReviewQueueView(TemplateView):
+    template_name = "practices/admin/review_queue.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_editor(request.user):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        states = (
+            TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+            .select_related("workflow_state__requested_by", "task")
+            .order_by("started_at")
+        )
+        items = []
+        for state in states:
+            obj = state.workflow_state.content_object
+            page = getattr(obj, "specific", obj)
+            items.append(
+                {
+                    "state": state,
+                    "page": page,
+                    "organisation": getattr(page, "organisation", None),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                }
+            )
+        context.update(
+            {
+                "items": items,
+                "header_title": _("Review queue"),
+                "page_title": _("Review queue"),
+                "header_icon": "tasks",
+            }
+        )
+        return context
+
+
+@hooks.register("register_admin_urls")
+def register_review_queue_url():
+    return [path("review-queue/", ReviewQueueView.as_view(), name="review_queue")]
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    return EditorMenuItem(_("Review queue"), reverse("review_queue"), icon_name="tasks", order=150)
