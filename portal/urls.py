@@ -20,6 +20,7 @@ class LoginRedirect(RedirectView):
 
 urlpatterns = [
     path("admin/login/", LoginRedirect.as_view()),
+    path("_util/login/", LoginRedirect.as_view()),
     path("admin/", include(wagtailadmin_urls)),
     path("accounts/delete/", portal_views.delete_account, name="account_delete"),
     path("accounts/", include("allauth.urls")),

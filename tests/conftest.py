@@ -15,6 +15,16 @@ from portal.models import (
 from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage
 
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache: every test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 TERM_MODELS = {
     "action_areas": ActionArea,
     "sub_themes": SubTheme,

@@ -1,0 +1,111 @@
+"""End to end in Chromium: sign up → verify → join an organisation → submit a practice →
+an editor approves it → it is live and listed in the library."""
+
+import re
+
+from django.core import mail
+
+import pytest
+from allauth.mfa.totp.internal.auth import (
+    format_hotp_value,
+    hotp_value,
+    yield_hotp_counters_from_time,
+)
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+PASSWORD = "Newcomers-welcome-2026"
+TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+
+
+@pytest.fixture
+def cast(make_user, make_organisation, join):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP
+
+    organisation = make_organisation("municipality", "se", name="City of Norrvik", slug="norrvik")
+    manager = make_user("manager@norrvik.example.org", password=PASSWORD)
+    join(manager, organisation, role="manager")
+    editor = make_user("editor@integra.example.org", editor=True, password=PASSWORD)
+    Authenticator.objects.filter(user=editor).delete()
+    TOTP.activate(editor, TOTP_SECRET)
+    return {"organisation": organisation}
+
+
+def sign_in(page, base, email):
+    page.goto(base + "/accounts/login/")
+    page.fill("main input[name=login]", email)
+    page.fill("main input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+
+
+def current_totp():
+    return format_hotp_value(hotp_value(TOTP_SECRET, next(yield_hotp_counters_from_time())))
+
+
+def test_from_sign_up_to_published_practice(cast, live_server, browser):
+    base = live_server.url
+    member = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+    # 1. Sign up and verify the email address.
+    member.goto(base + "/accounts/signup/")
+    member.fill("#id_first_name", "Nadia")
+    member.fill("#id_last_name", "Haddad")
+    member.fill("#id_email", "nadia@norrvik.example.org")
+    member.fill("#id_password1", PASSWORD)
+    member.fill("#id_password2", PASSWORD)
+    member.click("main form button[type=submit]")
+    assert member.locator("h1").inner_text() == "Verify Your Email Address"
+    link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
+    member.goto(base + link.split("testserver", 1)[-1] if "testserver" in link else link)
+    member.click("main form button[type=submit]")
+
+    # 2. Ask to join the organisation.
+    member.goto(base + "/organisations/norrvik/")
+    member.fill("textarea[name=message]", "I run the homework club.")
+    member.click("text=Ask to join")
+    assert "has been sent" in member.content()
+
+    # 3. The manager accepts.
+    manager = browser.new_context().new_page()
+    sign_in(manager, base, "manager@norrvik.example.org")
+    manager.goto(base + "/organisations/norrvik/members/")
+    manager.click("button[value=accept]")
+    assert "is now a member" in manager.content()
+
+    # 4. The member writes and submits a practice.
+    member.goto(base + "/my/practices/new/")
+    member.fill("#id_title", "Homework club in the library")
+    member.fill("#id_summary", "Volunteers help pupils who arrived recently with their homework.")
+    member.check("text=Sweden")
+    member.check("text=Education and training")
+    member.fill("#id_start_date", "2022-09-01")
+    member.click("#id_approach + .rich-editor__toolbar + .rich-editor__area")
+    member.keyboard.type("Volunteers and teachers meet pupils twice a week.")
+    member.click("button[value=submit]")
+    assert "waiting for an editor" in member.content()
+    assert "In review" in member.content()
+
+    # 5. An editor signs in with two-factor authentication and approves it.
+    editor = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+    sign_in(editor, base, "editor@integra.example.org")
+    editor.fill("input[name=code]", current_totp())
+    editor.click("main form button[type=submit]")
+    editor.goto(base + "/admin/review-queue/")
+    editor.click("text=Homework club in the library")
+    editor.get_by_role("button", name="More actions").last.click()
+    editor.get_by_role("button", name="Approve and Publish", exact=True).click()
+    editor.wait_for_load_state("networkidle")
+
+    # 6. The practice is live and listed.
+    visitor = browser.new_context().new_page()
+    visitor.goto(base + "/practices/")
+    assert "Homework club in the library" in visitor.content()
+    visitor.click("text=Homework club in the library")
+    assert visitor.locator("h1").inner_text() == "Homework club in the library"
+    assert any(
+        "Published" in m.subject and m.to == ["nadia@norrvik.example.org"] for m in mail.outbox
+    )

@@ -1,0 +1,90 @@
+"""Nothing that is not public (draft, private, login-restricted) appears anywhere."""
+
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from wagtail.documents import get_document_model
+from wagtail.models import PageViewRestriction
+
+import pytest
+
+from portal.demo import artwork
+from tests.utils import card_titles, text
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def hidden(make_practice, organisation):
+    make_practice(title="Public language café", organisation=organisation)
+    draft = make_practice(title="Secret draft café", organisation=organisation, live=False)
+    private = make_practice(title="Members-only café", organisation=organisation)
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+    password = make_practice(title="Password café", organisation=organisation)
+    PageViewRestriction.objects.create(page=password, restriction_type="password", password="pw")
+    return [draft, private, password]
+
+
+HIDDEN_TITLES = ["Secret draft café", "Members-only café", "Password café"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/practices/",
+        "/search/?q=café",
+        "/organisations/newcomer-centre-malmo/",
+        "/sitemap.xml",
+    ],
+)
+def test_hidden_pages_are_never_listed(client, hidden, url):
+    content = client.get(url).content.decode()
+    assert "Public language café" in content or "sitemap" in url
+    for title in HIDDEN_TITLES:
+        assert title not in content, (url, title)
+    for page in hidden:
+        assert page.url not in content or url == "/sitemap.xml" and page.full_url not in content
+
+
+def test_search_results_show_only_public_pages(client, hidden):
+    assert card_titles(client.get("/search/?q=café")) == ["Public language café"]
+
+
+def test_restricted_pages_ask_for_login_and_drafts_are_not_found(client, hidden):
+    draft, private, password = hidden
+    assert client.get(draft.url).status_code == 404
+    response = client.get(private.url)
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert "Password café" not in text(client.get(password.url))
+
+
+def test_documents_are_served_through_wagtail_with_an_allow_list(client, editor_client):
+    document = get_document_model().objects.create(
+        title="Report",
+        file=ContentFile(artwork.report_pdf("Report", "Org", "Text"), name="report.pdf"),
+    )
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert document.url.startswith("/documents/")
+    # Uploading a file whose content does not match its name is refused in the admin too.
+    fake = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 not a pdf")
+    response = editor_client.post(
+        "/admin/documents/add/", {"title": "Fake", "file": fake, "collection": 1}
+    )
+    assert "This file is not really a PDF file" in text(response)
+    exe = SimpleUploadedFile("tool.exe", b"MZ\x90\x00")
+    response = editor_client.post(
+        "/admin/documents/add/", {"title": "Tool", "file": exe, "collection": 1}
+    )
+    assert get_document_model().objects.filter(title="Tool").count() == 0
+
+
+def test_svg_images_cannot_be_uploaded_in_the_admin(editor_client):
+    from portal.models import CustomImage
+
+    svg = SimpleUploadedFile(
+        "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    )
+    editor_client.post("/admin/images/add/", {"title": "Logo", "file": svg, "collection": 1})
+    assert not CustomImage.objects.filter(title="Logo").exists()
