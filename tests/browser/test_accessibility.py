@@ -59,6 +59,10 @@ def site(make_practice, make_organisation):
         "practice": practice.url,
         "organisation": organisation.get_absolute_url(),
         "search": "/search/?q=language",
+        "organisations": "/organisations/",
+        "sign in": "/accounts/login/",
+        "sign up": "/accounts/signup/",
+        "password reset": "/accounts/password/reset/",
     }
 
 
@@ -95,3 +99,44 @@ def test_skip_link_moves_focus_to_main_content(site, live_server, page):
     assert skip.is_visible()
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+@pytest.fixture
+def member(site, make_user, join):
+    from portal.models import Organisation
+
+    user = make_user("ann@norrvik.example.org", password="Newcomers-welcome-2026")
+    join(user, Organisation.objects.get(slug="norrvik"), role="manager")
+    return user
+
+
+def test_member_pages_have_no_serious_violations(site, member, live_server, page):
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("main input[name=login]", "ann@norrvik.example.org")
+    page.fill("main input[name=password]", "Newcomers-welcome-2026")
+    page.click("main form button[type=submit]")
+    problems = {}
+    for path in [
+        "/my/submissions/",
+        "/my/practices/new/",
+        "/organisations/norrvik/",
+        "/organisations/norrvik/members/",
+        "/organisations/new/",
+        "/accounts/email/",
+        "/accounts/2fa/",
+        "/accounts/delete/",
+        site["practice"],
+    ]:
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        assert page.url == live_server.url + path, path  # not redirected to sign in
+        found = serious_violations(page)
+        if found:
+            problems[path] = found
+    # An invalid submission shows its errors accessibly too.
+    page.goto(live_server.url + "/my/practices/new/")
+    page.click("button[value=submit]")
+    found = serious_violations(page)
+    if found:
+        problems["form with errors"] = found
+    assert problems == {}
