@@ -17,6 +17,19 @@ def settle_proposal(sender, instance, created, **kwargs):
         organisation_status_changed(instance, previous)
 
 
+def verify_command_line_superuser(sender, instance, created, **kwargs):
+    """Admins created with `createsuperuser` are trusted: their address counts as verified."""
+    if created and instance.is_superuser and instance.email:
+        from allauth.account.models import EmailAddress
+
+        EmailAddress.objects.get_or_create(
+            user=instance, email=instance.email, defaults={"verified": True, "primary": True}
+        )
+
+
 def connect():
+    from django.contrib.auth import get_user_model
+
     pre_save.connect(remember_status, sender=Organisation)
     post_save.connect(settle_proposal, sender=Organisation)
+    post_save.connect(verify_command_line_superuser, sender=get_user_model())

@@ -101,7 +101,9 @@ def make_user(db, django_user_model):
             user = django_user_model.objects.create_user(
                 email=email, password=password, first_name=email.split("@")[0].title()
             )
-        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"verified": True, "primary": True}
+        )
         if editor:
             user.groups.add(Group.objects.get(name="Editors"))
         if editor or superuser:

@@ -5,6 +5,8 @@ import os
 os.environ.setdefault("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+# Two-factor authentication for editors is on everywhere else; locally it is opt-in.
+os.environ.setdefault("MFA_REQUIRED_FOR_STAFF", "0")
 
 from .base import *  # noqa: E402,F403
 

@@ -145,3 +145,17 @@ def test_every_login_goes_through_allauth(client, home):
     # Wagtail's own front-end login form (for restricted pages) is not served either.
     response = client.post("/_util/login/", {"username": "x", "password": "y"})
     assert response.status_code == 302 and reverse("account_login") in response["Location"]
+
+
+def test_command_line_superusers_can_sign_in_without_email_round_trip(client, home):
+    from django.core.management import call_command
+
+    call_command("createsuperuser", email="root@example.org", interactive=False)
+    user = User.objects.get(email="root@example.org")
+    user.set_password(PASSWORD)
+    user.save()
+    response = client.post(
+        reverse("account_login"), {"login": "root@example.org", "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] != reverse("account_email_verification_sent")
