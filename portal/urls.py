@@ -26,6 +26,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("health/search/", search_views.health, name="search_health"),
     path("organisations/", portal_views.organisation_list, name="organisation_list"),
     path("organisations/new/", portal_views.organisation_propose, name="organisation_propose"),
     path(

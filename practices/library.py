@@ -115,7 +115,6 @@ class FacetIndex:
         position = {pk: index for index, pk in enumerate(self.ids)}
         self.title_order = sorted(range(self.size), key=lambda i: (rows[i][1].casefold(), i))
         self.bits = {facet.param: {} for facet in FACETS}
-        self._labels = {}
 
         def add(param, value, index):
             options = self.bits[param]
@@ -181,17 +180,6 @@ class FacetIndex:
                 picked.append(self.ids[index])
         return picked
 
-    def options(self, facet):
-        language = get_language()
-        key = (language, facet.param)
-        if key not in self._labels:
-            if facet.kind == "year":
-                years = sorted(self.bits[facet.param], reverse=True)
-                self._labels[key] = [(year, year) for year in years]
-            else:
-                self._labels[key] = facet.options()
-        return self._labels[key]
-
 
 def _set_bits(number):
     """Positions of the set bits, lowest first."""
@@ -246,18 +234,49 @@ def selected_values(request):
     return selected
 
 
-def build_facets(index, selected):
+_labels = {}
+
+
+def facet_options(definition, counts, revision):
+    """[(code, label)] of one facet in display order, in the active language."""
+    if definition.kind == "year":
+        return [(year, year) for year in sorted(counts, reverse=True)]
+    key = (get_language(), definition.param, revision)
+    if key not in _labels:
+        if len(_labels) > 200:
+            _labels.clear()
+        _labels[key] = definition.options()
+    return _labels[key]
+
+
+def facets_from_counts(counts, selected):
+    """Facets with labelled options: those with practices, and those chosen."""
+    from .models import LibraryRevision
+
+    revision = LibraryRevision.current()
     facets = []
     for definition in FACETS:
-        counts = index.counts(definition.param, index.matching(selected, skip=definition.param))
+        facet_counts = counts.get(definition.param, {})
         chosen = set(selected.get(definition.param, []))
         options = [
-            Option(value, label, counts.get(value, 0), value in chosen)
-            for value, label in index.options(definition)
-            if value in counts or value in chosen
+            Option(value, label, facet_counts.get(value, 0), value in chosen)
+            for value, label in facet_options(definition, facet_counts, revision)
+            if value in facet_counts or value in chosen
         ]
         facets.append(Facet(definition.param, definition.label, options))
     return facets
+
+
+def build_facets(index, selected):
+    return facets_from_counts(
+        {
+            definition.param: index.counts(
+                definition.param, index.matching(selected, skip=definition.param)
+            )
+            for definition in FACETS
+        },
+        selected,
+    )
 
 
 class IndexPaginator(Paginator):
@@ -295,7 +314,19 @@ def build_library(index_page, request):
         page = paginator.page(paginator.num_pages)
 
     facets = build_facets(index, selected)
-    active = [
+    return {
+        "practices": page,
+        "paginator": paginator,
+        "facets": facets,
+        "active_filters": active_filters(request, facets),
+        "sort": sort,
+        "sorts": list(SORTS.items()),
+    }
+
+
+def active_filters(request, facets):
+    """The chosen options, each with the address that removes it (filter chips)."""
+    return [
         {
             "facet": facet,
             "option": option,
@@ -304,14 +335,6 @@ def build_library(index_page, request):
         for facet in facets
         for option in facet.selected
     ]
-    return {
-        "practices": page,
-        "paginator": paginator,
-        "facets": facets,
-        "active_filters": active,
-        "sort": sort,
-        "sorts": list(SORTS.items()),
-    }
 
 
 def _remove_url(request, param, value):

@@ -305,6 +305,9 @@ class PracticePage(Page):
         *[index.SearchField(name) for name, _heading in BODY_SECTIONS],
         index.SearchField("region_city"),
         index.RelatedFields("organisation", [index.SearchField("name")]),
+        index.RelatedFields("action_areas", [index.SearchField("name")]),
+        index.RelatedFields("target_groups", [index.SearchField("name")]),
+        index.RelatedFields("countries", [index.SearchField("name")]),
         index.FilterField("locale_id"),
     ]
 
@@ -324,12 +327,16 @@ class PracticePage(Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
+        from search import service
+
         from . import permissions
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         if user.is_authenticated and permissions.can_edit(user, self):
             context["edit_url"] = reverse("practice_edit", args=[self.pk])
+        if self.live and not getattr(request, "is_preview", False):
+            context["related_practices"] = service.related(self)
         return context
 
     @property

@@ -204,3 +204,10 @@ LOGGING = {
         "search": {"level": "INFO"},
     },
 }
+
+# Search engine (see search/): kind of cluster behind SEARCH_URL, index alias, timeouts.
+SEARCH_ENGINE = env_str("SEARCH_ENGINE", "opensearch")  # "opensearch" or "elasticsearch"
+SEARCH_INDEX = env_str("SEARCH_INDEX", "integra-practices")
+SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "1.5"))
+# Wait until each write is searchable (tests); production relies on the refresh interval.
+SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)

@@ -1,0 +1,160 @@
+"""The database engine (embedded default, and the fallback when the engine fails): Wagtail's
+database search backend (SQLite FTS5, PostgreSQL full text) for matching and ranking, the
+library's in-memory facet index for filters and counts, simple highlighting and spelling."""
+
+import difflib
+import re
+
+from django.db.models import Count, Q
+from django.utils.html import escape, strip_tags
+
+from practices.library import FACETS_BY_PARAM, facet_index
+from practices.models import BODY_SECTIONS, LibraryRevision, PracticeIndexPage, PracticePage
+
+from .base import Hit, Results
+
+WORD = re.compile(r"\w{3,}", re.UNICODE)
+_vocabulary = {}
+
+
+def library_for(language):
+    libraries = PracticeIndexPage.objects.live().select_related("locale")
+    return (
+        libraries.filter(locale__language_code=language).first()
+        or libraries.order_by("path").first()
+    )
+
+
+def terms_of(text):
+    return [word.lower() for word in WORD.findall(text or "")]
+
+
+def highlight(text, words, size=200):
+    """An escaped excerpt of `text` around the first match, matches wrapped in <mark>."""
+    plain = " ".join(strip_tags(text or "").split())
+    lowered = plain.lower()
+    positions = [lowered.find(word) for word in words if word in lowered]
+    if not positions:
+        return ""
+    start = max(0, min(positions) - size // 3)
+    excerpt = plain[start : start + size]
+    prefix = "…" if start else ""
+    suffix = "…" if start + size < len(plain) else ""
+    pattern = re.compile(
+        "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I
+    )
+    marked, last = [], 0
+    for match in pattern.finditer(excerpt):
+        marked.append(escape(excerpt[last : match.start()]))
+        marked.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    marked.append(escape(excerpt[last:]))
+    return prefix + "".join(marked) + suffix
+
+
+class DatabaseEngine:
+    name = "database"
+
+    def _matches(self, text, library):
+        """Ids of listable practices matching `text`, best first."""
+        practices = PracticePage.objects.listable(locale=library.locale).child_of(library)
+        return [page.pk for page in practices.only("pk").search(text, operator="or")]
+
+    def search(self, query):
+        library = library_for(query.language)
+        if library is None:
+            return Results(hits=[], total=0, counts={}, engine=self.name)
+        index = facet_index(library)
+        position = {pk: i for i, pk in enumerate(index.ids)}
+        matches = None
+        if query.text:
+            matches = [pk for pk in self._matches(query.text, library) if pk in position]
+            scope = 0
+            for pk in matches:
+                scope |= 1 << position[pk]
+        else:
+            scope = index.all
+        selected = {p: v for p, v in query.filters.items() if p in FACETS_BY_PARAM and v}
+        result = scope & index.matching(selected)
+        counts = {
+            param: index.counts(param, scope & index.matching(selected, skip=param))
+            for param in FACETS_BY_PARAM
+        }
+        start, stop = query.offset, query.offset + query.per_page
+        if matches is not None and query.sort == "relevance":
+            ordered = [pk for pk in matches if result >> position[pk] & 1][start:stop]
+        else:
+            sort = "title" if query.sort == "title" else "newest"
+            ordered = index.ordered_ids(result, sort, start, stop)
+        words = terms_of(query.text)
+        hits = [Hit(page_id=pk, snippet=snippet) for pk, snippet in self._snippets(ordered, words)]
+        total = result.bit_count()
+        spelling = self._spelling(query.text, library) if query.text and total < 3 else ""
+        return Results(hits=hits, total=total, counts=counts, spelling=spelling, engine=self.name)
+
+    @staticmethod
+    def _snippets(ids, words):
+        if not words:
+            return [(pk, "") for pk in ids]
+        fields = ["pk", "summary", *[name for name, _heading in BODY_SECTIONS]]
+        texts = {
+            row[0]: row[1:] for row in PracticePage.objects.filter(pk__in=ids).values_list(*fields)
+        }
+        return [
+            (pk, next((s for s in (highlight(t, words) for t in texts.get(pk, ())) if s), ""))
+            for pk in ids
+        ]
+
+    def _spelling(self, text, library):
+        vocabulary = self._vocabulary(library)
+        corrected, changed = [], False
+        for word in text.split():
+            lowered = word.lower()
+            if len(lowered) < 4 or lowered in vocabulary:
+                corrected.append(word)
+                continue
+            close = difflib.get_close_matches(lowered, vocabulary, n=1, cutoff=0.78)
+            corrected.append(close[0] if close else word)
+            changed = changed or bool(close)
+        return " ".join(corrected) if changed else ""
+
+    @staticmethod
+    def _vocabulary(library):
+        key = (library.pk, LibraryRevision.current())
+        if key not in _vocabulary:
+            _vocabulary.clear()
+            words = set()
+            rows = PracticePage.objects.listable(locale=library.locale).values_list(
+                "title", "summary"
+            )
+            for title, summary in rows:
+                words.update(terms_of(f"{title} {summary}"))
+            _vocabulary[key] = sorted(words)
+        return _vocabulary[key]
+
+    def suggest(self, prefix, language, limit=8):
+        library = library_for(language)
+        practices = PracticePage.objects.listable(locale=library.locale if library else None)
+        return [page.pk for page in practices.only("pk").autocomplete(prefix)[:limit]]
+
+    def related(self, page, limit=3):
+        areas = list(page.action_areas.values_list("pk", flat=True))
+        themes = list(page.sub_themes.values_list("pk", flat=True))
+        groups = list(page.target_groups.values_list("pk", flat=True))
+        candidates = (
+            PracticePage.objects.listable(locale=page.locale)
+            .exclude(translation_key=page.translation_key)
+            .annotate(
+                shared_themes=Count("sub_themes", filter=Q(sub_themes__in=themes), distinct=True),
+                shared_areas=Count("action_areas", filter=Q(action_areas__in=areas), distinct=True),
+                shared_groups=Count(
+                    "target_groups", filter=Q(target_groups__in=groups), distinct=True
+                ),
+            )
+            .filter(Q(shared_themes__gt=0) | Q(shared_areas__gt=0))
+            .order_by("-shared_themes", "-shared_areas", "-shared_groups", "-first_published_at")
+        )
+        return list(candidates.values_list("pk", flat=True)[:limit])
+
+    def health(self):
+        return {"status": "ok", "documents": PracticePage.objects.listable().count()}

@@ -1,0 +1,205 @@
+"""The engine engine: OpenSearch 2.x/3.x or Elasticsearch 8/9, requests built with
+elasticsearch-dsl and sent by opensearch-py or elasticsearch-py (see transport.py)."""
+
+import logging
+
+from django.conf import settings
+from django.utils.html import escape
+
+from elasticsearch.dsl import A, Q, Search
+from elasticsearch.dsl.response import Response
+
+from search.documents import FACET_FIELDS, text_fields
+
+from .base import EngineError, Hit, Results
+from .transport import make_client, transport_errors
+
+logger = logging.getLogger(__name__)
+
+HIGHLIGHT = {
+    "pre_tags": ["<mark>"],
+    "post_tags": ["</mark>"],
+    "encoder": "html",
+    "fragment_size": 200,
+    "number_of_fragments": 1,
+    "no_match_size": 0,
+}
+
+
+def weighted(kind, weight):
+    return [f"{name}^{weight}" for name in text_fields(kind)]
+
+
+class ElasticEngine:
+    name = "engine"
+
+    def __init__(self, url=None, alias=None, timeout=None):
+        self.url = url or settings.SEARCH_URL
+        self.alias = alias or settings.SEARCH_INDEX
+        self.client = make_client(self.url, timeout=timeout)
+        self.errors = transport_errors()
+
+    # -- requests ---------------------------------------------------------------------------
+
+    def _send(self, search):
+        try:
+            raw = self.client.search(index=self.alias, body=search.to_dict())
+        except self.errors as error:
+            logger.warning("Search engine did not answer: %s", error)
+            raise EngineError(str(error)) from error
+        return Response(search, raw if isinstance(raw, dict) else raw.body)
+
+    def _text_query(self, text, language):
+        exact = Q(
+            "multi_match",
+            query=text,
+            fields=weighted("title", 4) + weighted("summary", 2) + weighted("body", 1),
+            type="best_fields",
+        )
+        fuzzy = Q(
+            "multi_match",
+            query=text,
+            fields=["title_std^3", "summary_std^1.5", "body_std"],
+            fuzziness="AUTO",
+            prefix_length=1,
+        )
+        return Q(
+            "bool",
+            should=[exact, fuzzy, Q("term", locale={"value": language, "boost": 0.5})],
+            minimum_should_match=1,
+        )
+
+    @staticmethod
+    def _filter(filters, skip=None):
+        return [Q("terms", **{param: values}) for param, values in filters.items() if param != skip]
+
+    def search(self, query):
+        search = Search()
+        if query.text:
+            search = search.query(self._text_query(query.text, query.language))
+        else:
+            search = search.query(
+                Q("term", locale={"value": query.language, "boost": 0.5}) | Q("match_all")
+            )
+        selected = {p: v for p, v in query.filters.items() if p in FACET_FIELDS and v}
+        if selected:
+            search = search.post_filter(Q("bool", filter=self._filter(selected)))
+        for param in FACET_FIELDS:
+            facet = A("filter", filter=Q("bool", filter=self._filter(selected, skip=param)))
+            facet.bucket("codes", "terms", field=param, size=200).metric(
+                "practices", "cardinality", field="translation_key"
+            )
+            search.aggs.bucket(param, facet)
+        total = A("filter", filter=Q("bool", filter=self._filter(selected)))
+        total.metric("practices", "cardinality", field="translation_key")
+        search.aggs.bucket("total", total)
+        if query.sort == "newest" or (query.sort == "relevance" and not query.text):
+            search = search.sort("-published", "page_id")
+        elif query.sort == "title":
+            search = search.sort("title_sort", "page_id")
+        search = search.extra(
+            collapse={"field": "translation_key"},
+            from_=query.offset,
+            size=query.per_page,
+            track_total_hits=True,
+        )
+        search = search.source(["page_id"])
+        if query.text:
+            search = search.highlight_options(**HIGHLIGHT).highlight(
+                "summary_*", "body_*", "title_*"
+            )
+            search = search.suggest(
+                "spelling", query.text, term={"field": "spell", "suggest_mode": "missing"}
+            )
+        response = self._send(search)
+        hits = [Hit(page_id=hit.page_id, snippet=self._snippet(hit)) for hit in response]
+        counts = {
+            param: {
+                bucket.key: bucket.practices.value
+                for bucket in getattr(response.aggregations, param).codes.buckets
+            }
+            for param in FACET_FIELDS
+        }
+        return Results(
+            hits=hits,
+            total=response.aggregations.total.practices.value,
+            counts=counts,
+            spelling=self._spelling(response, query.text),
+            engine=self.name,
+        )
+
+    @staticmethod
+    def _snippet(hit):
+        highlight = getattr(hit.meta, "highlight", None)
+        if not highlight:
+            return ""
+        fragments = highlight.to_dict()
+        for prefix in ("summary_", "body_", "title_"):
+            for name, values in fragments.items():
+                if name.startswith(prefix) and not name.endswith("_std"):
+                    return values[0]
+        return next(iter(fragments.values()))[0]
+
+    @staticmethod
+    def _spelling(response, text):
+        suggest = getattr(response, "suggest", None)
+        if not text or not suggest or "spelling" not in suggest:
+            return ""
+        corrected, changed = text, False
+        for entry in suggest.spelling:
+            if entry.options:
+                corrected = corrected.replace(entry.text, entry.options[0].text, 1)
+                changed = True
+        return corrected if changed and corrected.lower() != text.lower() else ""
+
+    def suggest(self, prefix, language, limit=8):
+        search = (
+            Search()
+            .query(
+                Q(
+                    "multi_match",
+                    query=prefix,
+                    type="bool_prefix",
+                    fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
+                )
+                | Q("term", locale={"value": language, "boost": 0.1})
+            )
+            .filter(
+                Q(
+                    "multi_match",
+                    query=prefix,
+                    type="bool_prefix",
+                    fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
+                )
+            )
+            .extra(collapse={"field": "translation_key"}, size=limit)
+            .source(["page_id"])
+        )
+        return [hit.page_id for hit in self._send(search)]
+
+    def related(self, page, limit=3):
+        more = Q(
+            "more_like_this",
+            fields=["title_std", "summary_std", "body_std", "area", "theme", "target"],
+            like=[{"_index": self.alias, "_id": str(page.pk)}],
+            min_term_freq=1,
+            min_doc_freq=1,
+            max_query_terms=30,
+        )
+        search = (
+            Search()
+            .query(more)
+            .exclude("term", translation_key=str(page.translation_key))
+            .extra(collapse={"field": "translation_key"}, size=limit)
+            .source(["page_id"])
+        )
+        return [hit.page_id for hit in self._send(search)]
+
+    # -- index ------------------------------------------------------------------------------
+
+    def health(self):
+        try:
+            count = self.client.count(index=self.alias)["count"]
+        except self.errors as error:
+            return {"status": "down", "error": escape(str(error))[:200]}
+        return {"status": "ok", "documents": count}
