@@ -30,3 +30,11 @@ class PracticePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PracticePage
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        page = super()._create(model_class, *args, **kwargs)
+        # Wagtail indexes on post_save, before the many-to-many rows are written; the admin
+        # saves again when publishing, and so do we, so that terms are searchable.
+        page.save()
+        return page

@@ -18,6 +18,7 @@ from elasticsearch.dsl import (
     SearchAsYouType,
     Text,
     analyzer,
+    normalizer,
     token_filter,
 )
 
@@ -55,7 +56,7 @@ polish = analyzer(
     tokenizer="standard",
     filter=["lowercase", token_filter("polish_stop", "stop", stopwords=POLISH_STOPWORDS)],
 )
-sort_normalizer = {"type": "custom", "filter": ["lowercase", "asciifolding"]}
+sort_folding = normalizer("sort_folding", filter=["lowercase", "asciifolding"])
 
 FACET_FIELDS = [
     "area",
@@ -100,21 +101,17 @@ def build_index(name):
         mapping.field(field, Keyword())
     mapping.field("url", Keyword(index=False))
     mapping.field("published", Date())
-    mapping.field("title_sort", Keyword(normalizer="sort_folding"))
+    mapping.field("title_sort", Keyword(normalizer=sort_folding))
     mapping.field("title_suggest", SearchAsYouType(analyzer=folding))
     mapping.field("spell", Text(analyzer=folding))
+    mapping.field("tags_std", Text(analyzer=folding))
     for kind in ["title", "summary", "body"]:
         for code in languages():
             mapping.field(f"{kind}_{code}", Text(analyzer=language_analyzer(code)))
-        mapping.field(
-            f"{kind}_std", Text(analyzer=folding, copy_to="spell" if kind != "body" else None)
-        )
+        spelling = {"copy_to": "spell"} if kind != "body" else {}
+        mapping.field(f"{kind}_std", Text(analyzer=folding, **spelling))
     index = Index(name)
-    index.settings(
-        number_of_shards=1,
-        number_of_replicas=0,
-        analysis={"normalizer": {"sort_folding": sort_normalizer}},
-    )
+    index.settings(number_of_shards=1, number_of_replicas=0)
     index.analyzer(folding)
     index.analyzer(polish)
     index.mapping(mapping)
@@ -122,12 +119,7 @@ def build_index(name):
 
 
 def index_body(name):
-    body = build_index(name).to_dict()
-    # copy_to=None is not valid JSON for the engine: drop it.
-    for field in body["mappings"]["properties"].values():
-        if field.get("copy_to") is None:
-            field.pop("copy_to", None)
-    return body
+    return build_index(name).to_dict()
 
 
 def body_text(page):
@@ -148,6 +140,16 @@ def document_for(page):
         "funding": [t.code for t in page.funding_instruments.all()],
     }
     summary = page.summary or ""
+    tags = [
+        term.name
+        for relation in (
+            page.action_areas,
+            page.sub_themes,
+            page.target_groups,
+            page.funding_instruments,
+        )
+        for term in relation.all()
+    ] + [country.name for country in page.countries.all()]
     organisation = page.organisation.name if page.organisation_id else ""
     document = {
         "page_id": page.pk,
@@ -171,6 +173,7 @@ def document_for(page):
         "title_std": page.title,
         "summary_std": summary,
         "body_std": f"{organisation}\n{page.region_city}\n{body}",
+        "tags_std": " · ".join(tags),
         **codes,
     }
     return {key: value for key, value in document.items() if value not in (None, [])}

@@ -29,9 +29,9 @@ def terms_of(text):
     return [word.lower() for word in WORD.findall(text or "")]
 
 
-def highlight(text, words, size=200):
+def highlight(text, words, size=200, html=False):
     """An escaped excerpt of `text` around the first match, matches wrapped in <mark>."""
-    plain = " ".join(strip_tags(text or "").split())
+    plain = " ".join((strip_tags(text or "") if html else text or "").split())
     lowered = plain.lower()
     positions = [lowered.find(word) for word in words if word in lowered]
     if not positions:
@@ -100,10 +100,14 @@ class DatabaseEngine:
         texts = {
             row[0]: row[1:] for row in PracticePage.objects.filter(pk__in=ids).values_list(*fields)
         }
-        return [
-            (pk, next((s for s in (highlight(t, words) for t in texts.get(pk, ())) if s), ""))
-            for pk in ids
-        ]
+        snippets = []
+        for pk in ids:
+            summary, *body = texts.get(pk, ("",))
+            candidates = [highlight(summary, words)] + [
+                highlight(t, words, html=True) for t in body
+            ]
+            snippets.append((pk, next((s for s in candidates if s), "")))
+        return snippets
 
     def _spelling(self, text, library):
         vocabulary = self._vocabulary(library)
@@ -138,23 +142,32 @@ class DatabaseEngine:
         return [page.pk for page in practices.only("pk").autocomplete(prefix)[:limit]]
 
     def related(self, page, limit=3):
-        areas = list(page.action_areas.values_list("pk", flat=True))
-        themes = list(page.sub_themes.values_list("pk", flat=True))
-        groups = list(page.target_groups.values_list("pk", flat=True))
+        shared = {
+            "shared_themes": ("sub_themes", [term.pk for term in page.sub_themes.all()]),
+            "shared_areas": ("action_areas", [term.pk for term in page.action_areas.all()]),
+            "shared_groups": ("target_groups", [term.pk for term in page.target_groups.all()]),
+        }
+        annotations = {
+            name: Count(relation, filter=Q(**{f"{relation}__in": pks}), distinct=True)
+            for name, (relation, pks) in shared.items()
+            if pks  # an empty IN () would empty the whole query
+        }
+        if not annotations:
+            return []
         candidates = (
             PracticePage.objects.listable(locale=page.locale)
             .exclude(translation_key=page.translation_key)
-            .annotate(
-                shared_themes=Count("sub_themes", filter=Q(sub_themes__in=themes), distinct=True),
-                shared_areas=Count("action_areas", filter=Q(action_areas__in=areas), distinct=True),
-                shared_groups=Count(
-                    "target_groups", filter=Q(target_groups__in=groups), distinct=True
-                ),
-            )
-            .filter(Q(shared_themes__gt=0) | Q(shared_areas__gt=0))
-            .order_by("-shared_themes", "-shared_areas", "-shared_groups", "-first_published_at")
+            .annotate(**annotations)
         )
-        return list(candidates.values_list("pk", flat=True)[:limit])
+        relevant = Q()
+        for name in annotations:
+            if name != "shared_groups":
+                relevant |= Q(**{f"{name}__gt": 0})
+        order = [f"-{name}" for name in annotations]
+        candidates = candidates.filter(relevant) if relevant else candidates.none()
+        return list(
+            candidates.order_by(*order, "-first_published_at").values_list("pk", flat=True)[:limit]
+        )
 
     def health(self):
         return {"status": "ok", "documents": PracticePage.objects.listable().count()}

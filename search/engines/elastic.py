@@ -53,7 +53,10 @@ class ElasticEngine:
         exact = Q(
             "multi_match",
             query=text,
-            fields=weighted("title", 4) + weighted("summary", 2) + weighted("body", 1),
+            fields=weighted("title", 4)
+            + weighted("summary", 2)
+            + weighted("body", 1)
+            + ["tags_std"],
             type="best_fields",
         )
         fuzzy = Q(
@@ -178,17 +181,24 @@ class ElasticEngine:
         return [hit.page_id for hit in self._send(search)]
 
     def related(self, page, limit=3):
-        more = Q(
+        """Practices sharing themes, areas and target groups, and similar in wording."""
+        shared = [
+            Q("terms", theme=[t.code for t in page.sub_themes.all()], boost=3),
+            Q("terms", area=[t.code for t in page.action_areas.all()], boost=2),
+            Q("terms", target=[t.code for t in page.target_groups.all()], boost=1),
+        ]
+        wording = Q(
             "more_like_this",
-            fields=["title_std", "summary_std", "body_std", "area", "theme", "target"],
+            fields=["title_std", "summary_std", "body_std", "tags_std"],
             like=[{"_index": self.alias, "_id": str(page.pk)}],
             min_term_freq=1,
             min_doc_freq=1,
-            max_query_terms=30,
+            max_query_terms=40,
+            minimum_should_match="10%",
         )
         search = (
             Search()
-            .query(more)
+            .query(Q("bool", should=[*shared, wording], minimum_should_match=1))
             .exclude("term", translation_key=str(page.translation_key))
             .extra(collapse={"field": "translation_key"}, size=limit)
             .source(["page_id"])
