@@ -1,6 +1,7 @@
 """Local stand-ins for a failing engine: a TCP proxy we can switch off (the engine "stops"),
 and a server that accepts connections but never answers (the engine is "slow")."""
 
+import contextlib
 import select
 import socket
 import socketserver
@@ -60,10 +61,8 @@ class Proxy:
         self.server.shutdown()
         self.server.server_close()
         for sock in list(self.server.open):
-            try:
+            with contextlib.suppress(OSError):
                 sock.close()
-            except OSError:
-                pass
 
 
 class BlackHole:

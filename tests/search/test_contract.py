@@ -73,7 +73,7 @@ def corpus(make_practice, make_organisation):
         ),
         "german": make_practice(
             title="Gesundheitslotsen für Geflüchtete",
-            summary="Geschulte Lotsen begleiten Geflüchtete zu Arztterminen und erklären das Gesundheitssystem.",
+            summary="Geschulte Lotsen begleiten Geflüchtete zu Arztterminen.",
             approach="<p>Lotsen sprechen Arabisch, Dari und Ukrainisch.</p>",
             original_language="de",
             organisation=ngo,
