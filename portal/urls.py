@@ -44,6 +44,7 @@ urlpatterns = [
         name="organisation_members",
     ),
     path("", include("practices.urls")),
+    path("", include("events.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -65,6 +65,14 @@ def organisation_detail(request, slug):
         .order_by("-first_published_at", "-pk")
     )
     page = Paginator(practices, 12).get_page(request.GET.get("page"))
+    from events.models import EventPage
+
+    events = (
+        EventPage.objects.listable()
+        .filter(Q(organisation=organisation) | Q(co_organisers=organisation))
+        .distinct()
+        .select_related("country")
+    )
     members = None
     if can_see_members(request.user, organisation):
         members = (
@@ -81,6 +89,8 @@ def organisation_detail(request, slug):
         {
             "organisation": organisation,
             "practices": page,
+            "upcoming_events": events.upcoming().order_by("start_utc")[:6],
+            "past_events": events.past().order_by("-start_utc")[:3],
             "members": members,
             "membership": own,
             "can_manage": can_manage_members(request.user, organisation),

@@ -337,6 +337,9 @@ class PracticePage(Page):
             context["edit_url"] = reverse("practice_edit", args=[self.pk])
         if self.live and not getattr(request, "is_preview", False):
             context["related_practices"] = service.related(self)
+            context["related_events"] = (
+                self.events.live().public().upcoming().select_related("country").order_by("start_utc")[:3]
+            )
         return context
 
     @property

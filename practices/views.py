@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -35,30 +36,42 @@ from .submission_forms import (
 )
 
 
-def _practice(pk):
-    return get_object_or_404(PracticePage.objects.select_related("organisation"), pk=pk)
+def _practice(pk, model=PracticePage):
+    return get_object_or_404(model.objects.select_related("organisation"), pk=pk)
+
+
+def _submitted_pages(organisations):
+    from events.models import EventPage
+
+    for model, prefix in ((PracticePage, "practice"), (EventPage, "event")):
+        pages = (
+            model.objects.filter(organisation__in=organisations)
+            .select_related("organisation", "latest_revision")
+            .order_by("-latest_revision_created_at", "-pk")
+        )
+        for page in pages:
+            yield prefix, page
 
 
 @login_required
 def my_submissions(request):
-    """The member's organisations' practices with their review status and reviewer comments."""
+    """The member's organisations' practices and events, their review status and comments."""
     organisations = list(organisations_of(request.user))
-    practices = (
-        PracticePage.objects.filter(organisation__in=organisations)
-        .select_related("organisation", "latest_revision")
-        .order_by("-latest_revision_created_at", "-pk")
-    )
     rows = []
-    for page in practices:
+    for prefix, page in _submitted_pages(organisations):
         status, label, comment = review_state(page)
         rows.append(
             {
                 "page": page,
+                "kind": page._meta.verbose_name,
                 "title": page.draft_title,
                 "status": status,
                 "label": label,
                 "comment": comment,
-                "can_edit": permissions.can_edit(request.user, page),
+                "edit_url": reverse(f"{prefix}_edit", args=[page.pk])
+                if permissions.can_edit(request.user, page)
+                else "",
+                "preview_url": reverse(f"{prefix}_preview", args=[page.pk]),
             }
         )
     return render(
@@ -239,9 +252,9 @@ def _save(request, page, draft, library, organisation, form, links):
 
 
 @login_required
-def preview(request, pk):
+def preview(request, pk, model=PracticePage):
     """The latest draft, rendered like the public page, for its organisation and editors."""
-    page = _practice(pk)
+    page = _practice(pk, model)
     if not permissions.can_preview(request.user, page):
         raise PermissionDenied
     draft = page.get_latest_revision_as_object()
@@ -253,8 +266,8 @@ def preview(request, pk):
 
 
 @login_required
-def delete(request, pk):
-    page = _practice(pk)
+def delete(request, pk, model=PracticePage):
+    page = _practice(pk, model)
     if not permissions.can_delete(request.user, page):
         raise PermissionDenied
     if request.method == "POST":
@@ -266,7 +279,13 @@ def delete(request, pk):
     return render(
         request,
         "practices/confirm_delete.html",
-        {"practice": page, "page_title": _("Delete “%(title)s”?") % {"title": page.draft_title}},
+        {
+            "practice": page,
+            "cancel_url": reverse(
+                "event_edit" if model is not PracticePage else "practice_edit", args=[page.pk]
+            ),
+            "page_title": _("Delete “%(title)s”?") % {"title": page.draft_title},
+        },
     )
 
 

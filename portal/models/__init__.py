@@ -1,4 +1,5 @@
 from .images import CustomImage, Rendition
+from .languages import Language
 from .memberships import Membership
 from .organisations import Organisation, OrganisationStatus
 from .pages import HomePage, StandardPage
@@ -18,6 +19,7 @@ __all__ = [
     "CustomImage",
     "FundingInstrument",
     "HomePage",
+    "Language",
     "Membership",
     "Organisation",
     "OrganisationStatus",

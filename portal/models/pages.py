@@ -38,6 +38,17 @@ class HomePage(Page):
         )[:6]
         context["practice_total"] = practices.count()
         context["library"] = PracticeIndexPage.objects.child_of(self).live().first()
+        from events.models import EventIndexPage, EventPage
+
+        context["event_listing"] = EventIndexPage.objects.child_of(self).live().first()
+        context["next_events"] = (
+            EventPage.objects.listable(locale=self.locale)
+            .descendant_of(self)
+            .upcoming()
+            .exclude(status="cancelled")
+            .for_listing()
+            .order_by("start_utc")[:3]
+        )
         return context
 
 

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",

@@ -5,6 +5,8 @@ library's in-memory facet index for filters and counts, simple highlighting and 
 import difflib
 import re
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Count, Q
 from django.utils.html import escape, strip_tags
 
@@ -15,6 +17,13 @@ from .base import Hit, Results
 
 WORD = re.compile(r"\w{3,}", re.UNICODE)
 _vocabulary = {}
+_fts5 = {}
+
+
+def fts5_table_exists():
+    if "exists" not in _fts5:
+        _fts5["exists"] = "wagtailsearch_indexentry_fts" in connection.introspection.table_names()
+    return _fts5["exists"]
 
 
 def library_for(language):
@@ -56,9 +65,37 @@ class DatabaseEngine:
     name = "database"
 
     def _matches(self, text, library):
-        """Ids of listable practices matching `text`, best first."""
+        """Ids of practices matching `text`, best first (only listable ones are used later)."""
+        if connection.vendor == "sqlite" and fts5_table_exists():
+            return self._matches_fts5(text)
         practices = PracticePage.objects.listable(locale=library.locale).child_of(library)
         return [page.pk for page in practices.only("pk").search(text, operator="or")]
+
+    @staticmethod
+    def _matches_fts5(text):
+        """Query Wagtail's SQLite FTS5 index directly, ranked by BM25 with titles weighted.
+
+        Wagtail's own SQLite query scores every row in a correlated subquery (seconds at 10k
+        practices); one MATCH over the FTS table answers in milliseconds. Words of four letters
+        or more also match as prefixes ("språkkurs" finds "språkkurser").
+        """
+        words = [w for w in terms_of(text) if w][:12]
+        if not words:
+            return []
+        expression = " OR ".join(
+            f'"{word}"*' if len(word) >= 4 else f'"{word}"'
+            for word in (w.replace('"', "") for w in words)
+        )
+        content_type = ContentType.objects.get_for_model(PracticePage)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT e.object_id FROM wagtailsearch_indexentry_fts f "
+                "JOIN wagtailsearch_indexentry e ON e.id = f.rowid "
+                "WHERE wagtailsearch_indexentry_fts MATCH %s AND e.content_type_id = %s "
+                "ORDER BY bm25(wagtailsearch_indexentry_fts, 1.0, 1.0, 6.0)",
+                [expression, content_type.pk],
+            )
+            return [int(row[0]) for row in cursor.fetchall()]
 
     def search(self, query):
         library = library_for(query.language)
