@@ -181,7 +181,7 @@ def build_listing(index_page, request):
                 "month_label": date_format(first, "F Y"),
                 "previous_month": f"{previous:%Y-%m}",
                 "next_month": f"{following:%Y-%m}",
-                "facets": build_facets(base, shown),
+                "facets": [f for f in build_facets(base, shown) if f.param != "month"],
             }
         )
         context["hidden_params"].append(("month", f"{first:%Y-%m}"))

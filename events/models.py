@@ -97,19 +97,19 @@ class EventIndexPage(RoutablePageMixin, Page):
         context.update(build_listing(self, request))
         return self.render(request, context_overrides=context)
 
-    @path("feed.ics")
+    @path("feed.ics/")
     def calendar_feed(self, request):
         from .feeds import calendar_response, filtered_events
 
         return calendar_response(filtered_events(self, request), f"{self.slug}.ics", request)
 
-    @path("feed.rss")
+    @path("feed.rss/")
     def rss_feed(self, request):
         from .feeds import UpcomingEventsFeed
 
         return UpcomingEventsFeed(self)(request)
 
-    @path("feed.atom")
+    @path("feed.atom/")
     def atom_feed(self, request):
         from .feeds import UpcomingEventsAtomFeed
 
@@ -354,7 +354,7 @@ class EventPage(RoutablePageMixin, Page):
     def detail(self, request):
         return self.render(request)
 
-    @path("event.ics")
+    @path("event.ics/")
     def ics(self, request):
         from .feeds import calendar_response
 

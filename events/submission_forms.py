@@ -1,6 +1,7 @@
 """The front-end form organisation members use to announce an event."""
 
 from django import forms
+from django.db import models
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
 
@@ -36,6 +37,12 @@ DATE_FIELDS = {
     "start_time": "time",
     "end_time": "time",
 }
+
+
+def https_urls(model_field, **kwargs):
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
 
 
 class EventSubmissionForm(forms.Form):

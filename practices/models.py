@@ -338,7 +338,11 @@ class PracticePage(Page):
         if self.live and not getattr(request, "is_preview", False):
             context["related_practices"] = service.related(self)
             context["related_events"] = (
-                self.events.live().public().upcoming().select_related("country").order_by("start_utc")[:3]
+                self.events.live()
+                .public()
+                .upcoming()
+                .select_related("country")
+                .order_by("start_utc")[:3]
             )
         return context
 

@@ -160,3 +160,34 @@ def complete_practice_data(**overrides):
     }
     data.update(overrides)
     return data
+
+
+@pytest.fixture
+def events_page(home):
+    from events.models import EventIndexPage
+
+    return EventIndexPage.objects.child_of(home).get()
+
+
+@pytest.fixture
+def make_event(events_page):
+    """Create a live event; taxonomy as codes, e.g. action_areas=["housing"], languages=["en"]."""
+    from events.factories import EventPageFactory
+    from portal.models import Language
+
+    def make(**kwargs):
+        for field, model in TERM_MODELS.items():
+            if field in kwargs:
+                kwargs[field] = [term(model, code) for code in kwargs[field]]
+        if "languages" in kwargs:
+            kwargs["languages"] = list(Language.objects.filter(code__in=kwargs["languages"]))
+        if isinstance(kwargs.get("country"), str):
+            kwargs["country"] = Country.objects.get(code=kwargs["country"])
+        for name in ("start_date", "end_date"):
+            if isinstance(kwargs.get(name), str):
+                kwargs[name] = datetime.date.fromisoformat(kwargs[name])
+        if "start_date" in kwargs and "end_date" not in kwargs:
+            kwargs["end_date"] = kwargs["start_date"]
+        return EventPageFactory(parent=events_page, **kwargs)
+
+    return make

@@ -21,6 +21,6 @@ class Language(models.Model):
     @property
     def localized_name(self):
         try:
-            return get_language_info(self.code)["name_translated"]
+            return str(get_language_info(self.code)["name_translated"])
         except KeyError:
             return self.code

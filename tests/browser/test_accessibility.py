@@ -51,6 +51,29 @@ def site(make_practice, make_organisation):
     )
     for number in range(14):
         make_practice(title=f"Language café {number}", organisation=organisation, image=picture)
+    import datetime as dt
+
+    from events.factories import EventPageFactory
+    from events.models import EventIndexPage
+
+    listing = EventIndexPage.objects.get()
+    event = EventPageFactory(
+        parent=listing,
+        title="Study visit to the café",
+        organisation=organisation,
+        event_format="hybrid",
+        venue="Library",
+        city="Malmö",
+        country=organisation.country,
+        start_date=dt.date.today() + dt.timedelta(days=3),
+        related_practices=[practice],
+    )
+    EventPageFactory(
+        parent=listing,
+        title="Past webinar",
+        organisation=organisation,
+        start_date=dt.date.today() - dt.timedelta(days=3),
+    )
     return {
         "home": "/",
         "library": "/practices/",
@@ -60,6 +83,10 @@ def site(make_practice, make_organisation):
         "organisation": organisation.get_absolute_url(),
         "search": "/search/?q=language",
         "organisations": "/organisations/",
+        "events": "/events/",
+        "events month": "/events/?view=month",
+        "past events": "/events/?when=past",
+        "event": event.url,
         "sign in": "/accounts/login/",
         "sign up": "/accounts/signup/",
         "password reset": "/accounts/password/reset/",
@@ -122,6 +149,7 @@ def test_member_pages_have_no_serious_violations(site, member, live_server, page
         "/organisations/norrvik/",
         "/organisations/norrvik/members/",
         "/organisations/new/",
+        "/my/events/new/",
         "/accounts/email/",
         "/accounts/2fa/",
         "/accounts/delete/",

@@ -9,7 +9,9 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
+from events.models import EventIndexPage, EventPage
 from portal.demo import artwork
+from portal.demo.events_data import EVENTS
 from portal.demo.pages import STANDARD_PAGES
 from portal.factories import default_locale, term
 from portal.models import (
@@ -18,6 +20,7 @@ from portal.models import (
     CustomImage,
     FundingInstrument,
     HomePage,
+    Language,
     Organisation,
     OrganisationType,
     StandardPage,
@@ -34,6 +37,10 @@ from practices.models import (
 )
 
 DATA_MODULES = ["portal.demo.data_a", "portal.demo.data_b"]
+
+
+def _time(value):
+    return datetime.time.fromisoformat(value) if value else None
 
 
 def load_data():
@@ -70,13 +77,70 @@ class Command(BaseCommand):
             self.practice(library, data, index, orgs) for index, data in enumerate(practices)
         )
         LibraryRevision.bump()  # publication dates were set with a bulk update
+        new_events = self.events(home, orgs)
 
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(orgs)} organisations, {len(practices)} practices "
-                f"({created} new), {pages} new pages."
+                f"({created} new), {len(EVENTS)} events ({new_events} new), {pages} new pages."
             )
         )
+
+    def events(self, home, orgs):
+        """Events dated relative to today, so the demo always has past and upcoming ones."""
+        listing = EventIndexPage.objects.child_of(home).first()
+        today = timezone.localdate()
+        created = 0
+        for index, data in enumerate(EVENTS):
+            if EventPage.objects.child_of(listing).filter(slug=data["slug"]).exists():
+                continue
+            start = today + datetime.timedelta(days=data["start_day"])
+            end = today + datetime.timedelta(days=data["end_day"])
+            deadline = data.get("registration_deadline_day")
+            event = EventPage(
+                title=data["title"],
+                slug=data["slug"],
+                summary=data["summary"],
+                body=data["body"],
+                kind=data["kind"],
+                status=data["status"],
+                start_date=start,
+                end_date=end,
+                all_day=data["all_day"],
+                start_time=_time(data["start_time"]),
+                end_time=_time(data["end_time"]),
+                timezone=data["timezone"],
+                event_format=data["format"],
+                venue=data["venue"],
+                address=data["address"],
+                city=data["city"],
+                country=Country.objects.get(code=data["country"]),
+                online_url=data["online_url"],
+                registration_url=data["registration_url"],
+                registration_deadline=today + datetime.timedelta(days=deadline)
+                if deadline is not None
+                else None,
+                is_free=data["is_free"],
+                cost_note=data["cost_note"],
+                organisation=orgs[data["organisation"]],
+                co_organisers=[orgs[slug] for slug in data["co_organisers"]],
+                languages=list(Language.objects.filter(code__in=data["languages"])),
+                action_areas=[term(ActionArea, code) for code in data["areas"]],
+                target_groups=[term(TargetGroup, code) for code in data["targets"]],
+                related_practices=list(
+                    PracticePage.objects.filter(slug__in=data.get("related_practices", []))
+                ),
+            )
+            listing.add_child(instance=event)
+            event.save_revision().publish()
+            published = timezone.now() - datetime.timedelta(
+                days=max(3, 30 - data["start_day"] // 4), minutes=index
+            )
+            EventPage.objects.filter(pk=event.pk).update(
+                first_published_at=published, last_published_at=published
+            )
+            created += 1
+        return created
 
     def standard_pages(self, home):
         created = 0
