@@ -136,7 +136,7 @@ def test_drift_check_finds_and_repairs_missing_and_stale(use_engine, make_practi
     assert indexing.drift() == {"missing": [], "stale": [], "documents": 3}
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_searches_keep_answering_during_a_rebuild(use_engine, make_practice, monkeypatch):
     for number in range(30):
         make_practice(title=f"Welcome desk {number}", summary="A welcome desk for newcomers.")
