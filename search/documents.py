@@ -12,9 +12,9 @@ from django.utils.html import strip_tags
 from elasticsearch.dsl import (
     Date,
     Index,
-    Integer,
     Keyword,
     Mapping,
+    Object,
     SearchAsYouType,
     Text,
     analyzer,
@@ -95,11 +95,9 @@ def text_fields(kind):
 def build_index(name):
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
-    for field in ["page_id"]:
-        mapping.field(field, Integer())
-    for field in ["translation_key", "locale", "language", "revision", *FACET_FIELDS]:
+    for field in ["translation_key", "locales", "language", "revision", *FACET_FIELDS]:
         mapping.field(field, Keyword())
-    mapping.field("url", Keyword(index=False))
+    mapping.field("pages", Object(enabled=False))  # {locale: page id}, stored, not searched
     mapping.field("published", Date())
     mapping.field("title_sort", Keyword(normalizer=sort_folding))
     mapping.field("title_suggest", SearchAsYouType(analyzer=folding))
@@ -128,58 +126,77 @@ def body_text(page):
     return "\n".join(strip_tags(getattr(page, name) or "") for name, _heading in BODY_SECTIONS)
 
 
-def document_for(page):
-    """The indexed document of one live, public practice (a PracticePage with its relations)."""
-    language = page.original_language or page.locale.language_code
-    body = body_text(page)
+def content_language(page):
+    """The language a page's text is written in."""
+    from django.conf import settings
+
+    if page.locale.language_code != settings.LANGUAGE_CODE:
+        return page.locale.language_code
+    return page.original_language or page.locale.language_code
+
+
+def document_for(pages):
+    """One document per practice: every live, public translation of it, each in its own
+    language's fields, so the practice is found in any of its languages and counted once."""
+    pages = sorted(pages, key=lambda page: page.pk)
+    first = pages[0]
+    versions = {page.locale.language_code: page for page in pages}
     codes = {
-        "area": [t.code for t in page.action_areas.all()],
-        "theme": [t.code for t in page.sub_themes.all()],
-        "country": [c.code for c in page.countries.all()],
-        "target": [t.code for t in page.target_groups.all()],
-        "funding": [t.code for t in page.funding_instruments.all()],
+        "area": [t.code for t in first.action_areas.all()],
+        "theme": [t.code for t in first.sub_themes.all()],
+        "country": [c.code for c in first.countries.all()],
+        "target": [t.code for t in first.target_groups.all()],
+        "funding": [t.code for t in first.funding_instruments.all()],
     }
-    summary = page.summary or ""
     tags = [
         term.name
         for relation in (
-            page.action_areas,
-            page.sub_themes,
-            page.target_groups,
-            page.funding_instruments,
+            first.action_areas,
+            first.sub_themes,
+            first.target_groups,
+            first.funding_instruments,
         )
         for term in relation.all()
-    ] + [country.name for country in page.countries.all()]
-    organisation = page.organisation.name if page.organisation_id else ""
+    ] + [country.name for country in first.countries.all()]
+    organisation = first.organisation.name if first.organisation_id else ""
     document = {
-        "page_id": page.pk,
-        "translation_key": str(page.translation_key),
-        "locale": page.locale.language_code,
-        "language": language,
-        "url": page.url,
-        "revision": revision_of(page),
-        "published": page.first_published_at,
-        "title_sort": page.title,
-        "title_suggest": page.title,
-        "orgtype": page.organisation.organisation_type.code if page.organisation_id else None,
-        "level": page.implementation_level,
-        "evidence": page.evidence_level,
-        "participation": page.migrant_participation,
-        "status": "finished" if page.continuation == "finished" else "ongoing",
-        "year": str(page.start_date.year) if page.start_date else None,
-        f"title_{language}": page.title,
-        f"summary_{language}": summary,
-        f"body_{language}": f"{organisation}\n{page.region_city}\n{body}",
-        "title_std": page.title,
-        "summary_std": summary,
-        "body_std": f"{organisation}\n{page.region_city}\n{body}",
+        "translation_key": str(first.translation_key),
+        "pages": {locale: page.pk for locale, page in versions.items()},
+        "locales": sorted(versions),
+        "language": sorted({content_language(page) for page in pages}),
+        "revision": group_revision(pages),
+        "published": max(page.first_published_at for page in pages if page.first_published_at)
+        if any(page.first_published_at for page in pages)
+        else None,
+        "title_sort": first.title,
+        "title_suggest": [page.title for page in pages],
+        "orgtype": first.organisation.organisation_type.code if first.organisation_id else None,
+        "level": first.implementation_level,
+        "evidence": first.evidence_level,
+        "participation": first.migrant_participation,
+        "status": "finished" if first.continuation == "finished" else "ongoing",
+        "year": str(first.start_date.year) if first.start_date else None,
         "tags_std": " · ".join(tags),
+        "title_std": [page.title for page in pages],
+        "summary_std": [page.summary or "" for page in pages],
+        "body_std": [],
         **codes,
     }
+    for page in pages:
+        language = content_language(page)
+        body = f"{organisation}\n{page.region_city}\n{body_text(page)}"
+        document.setdefault(f"title_{language}", []).append(page.title)
+        document.setdefault(f"summary_{language}", []).append(page.summary or "")
+        document.setdefault(f"body_{language}", []).append(body)
+        document["body_std"].append(body)
     return {key: value for key, value in document.items() if value not in (None, [])}
 
 
 def revision_of(page):
     """What changes whenever the public version of a page changes."""
     stamp = page.last_published_at.isoformat() if page.last_published_at else ""
-    return f"{page.live_revision_id or ''}:{stamp}"
+    return f"{page.pk}:{page.live_revision_id or ''}:{stamp}"
+
+
+def group_revision(pages):
+    return "|".join(sorted(revision_of(page) for page in pages))

@@ -5,6 +5,7 @@ With no SEARCH_URL, nothing here runs: the database engine uses Wagtail's own in
 """
 
 import logging
+import uuid
 from functools import partial
 
 from django.conf import settings
@@ -16,7 +17,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search.documents import document_for, index_body, revision_of
+from search.documents import document_for, group_revision, index_body
 from search.engines.transport import engine_kind, make_client, transport_errors
 
 logger = logging.getLogger(__name__)
@@ -46,41 +47,44 @@ def _client(timeout=None):
 # -- live updates ------------------------------------------------------------------------------
 
 
-def schedule(page_ids):
-    """Sync these pages with the index once the current transaction has committed."""
-    if not enabled() or not page_ids:
+def schedule(keys):
+    """Sync these practices (translation keys) with the index once the transaction commits."""
+    if not enabled() or not keys:
         return
-    transaction.on_commit(partial(sync, sorted(set(page_ids))))
+    transaction.on_commit(partial(sync, sorted({str(key) for key in keys})))
 
 
-def sync(page_ids):
-    """Index the public pages among `page_ids`, remove the others. Never raises on engine
-    trouble: what could not be sent is queued in PendingIndexUpdate and caught up later."""
+def sync(keys):
+    """Index the practices among `keys` that have a public version, remove the others.
+    Never raises on engine trouble: what could not be sent is queued in PendingIndexUpdate
+    and caught up later."""
     from search.models import PendingIndexUpdate
 
     try:
-        _apply(page_ids)
+        _apply(keys)
     except (*transport_errors(), BulkError) as error:
-        logger.warning("Search index update failed, queued %d page(s): %s", len(page_ids), error)
-        for page_id in page_ids:
-            PendingIndexUpdate.objects.get_or_create(page_id=page_id)
+        logger.warning("Search index update failed, queued %d practice(s): %s", len(keys), error)
+        for key in keys:
+            PendingIndexUpdate.objects.get_or_create(translation_key=key)
         return False
-    PendingIndexUpdate.objects.filter(page_id__in=page_ids).delete()
+    PendingIndexUpdate.objects.filter(translation_key__in=keys).delete()
     catch_up(limit=100)
     return True
 
 
-def _apply(page_ids, client=None, index=None):
+def _apply(keys, client=None, index=None):
     client = client or _client()
     index = index or settings.SEARCH_INDEX
-    public = {page.pk: page for page in practices().filter(pk__in=page_ids)}
+    groups = {}
+    for page in practices().filter(translation_key__in=[k for k in keys if _is_uuid(k)]):
+        groups.setdefault(str(page.translation_key), []).append(page)
     actions = []
-    for page_id in page_ids:
-        if page_id in public:
-            actions.append({"index": {"_index": index, "_id": str(page_id)}})
-            actions.append(document_for(public[page_id]))
+    for key in keys:
+        if key in groups:
+            actions.append({"index": {"_index": index, "_id": key}})
+            actions.append(document_for(groups[key]))
         else:
-            actions.append({"delete": {"_index": index, "_id": str(page_id)}})
+            actions.append({"delete": {"_index": index, "_id": key}})
     if not actions:
         return
     refresh = "wait_for" if settings.SEARCH_REFRESH_ON_WRITE else "false"
@@ -99,6 +103,14 @@ def _apply(page_ids, client=None, index=None):
         raise BulkError(f"{len(failed)} failed, first: {failed[0]}")
 
 
+def _is_uuid(value):
+    try:
+        uuid.UUID(str(value))
+    except ValueError:
+        return False
+    return True
+
+
 class BulkError(Exception):
     """The engine answered but refused some documents (a mapping problem, not an outage)."""
 
@@ -108,17 +120,21 @@ def catch_up(limit=None):
     from search.models import PendingIndexUpdate
 
     pending = list(
-        PendingIndexUpdate.objects.order_by("created_at").values_list("page_id", flat=True)[:limit]
+        PendingIndexUpdate.objects.order_by("created_at").values_list("translation_key", flat=True)[
+            :limit
+        ]
     )
     if not pending:
         return 0
     try:
         _apply(pending)
     except (*transport_errors(), BulkError) as error:
-        PendingIndexUpdate.objects.filter(page_id__in=pending).update(attempts=F("attempts") + 1)
+        PendingIndexUpdate.objects.filter(translation_key__in=pending).update(
+            attempts=F("attempts") + 1
+        )
         logger.warning("Search catch-up failed: %s", error)
         return 0
-    PendingIndexUpdate.objects.filter(page_id__in=pending).delete()
+    PendingIndexUpdate.objects.filter(translation_key__in=pending).delete()
     return len(pending)
 
 
@@ -126,17 +142,15 @@ def catch_up(limit=None):
 
 
 def _page_changed(sender, instance, **kwargs):
-    schedule([instance.pk])
+    schedule([instance.translation_key])
 
 
 def _subtree_changed(sender, instance, **kwargs):
     from practices.models import PracticePage
 
     page = instance.page if isinstance(instance, PageViewRestriction) else instance
-    ids = list(
-        PracticePage.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True)
-    )
-    schedule(ids)
+    pages = PracticePage.objects.descendant_of(page, inclusive=True)
+    schedule(pages.values_list("translation_key", flat=True))
 
 
 def _related_changed(sender, instance, **kwargs):
@@ -153,10 +167,11 @@ def _related_changed(sender, instance, **kwargs):
         "fundinginstrument": ["funding_instruments"],
         "organisationtype": ["organisation__organisation_type"],
     }
-    ids = set()
+    keys = set()
     for lookup in lookups.get(model, []):
-        ids |= set(PracticePage.objects.filter(**{lookup: instance}).values_list("pk", flat=True))
-    schedule(ids)
+        pages = PracticePage.objects.filter(**{lookup: instance})
+        keys |= set(pages.values_list("translation_key", flat=True))
+    schedule(keys)
 
 
 def connect():
@@ -198,11 +213,11 @@ def rebuild(stdout=None):
     alias = settings.SEARCH_INDEX
     name = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
     client.indices.create(index=name, body=index_body(name))
-    ids = list(practices().values_list("pk", flat=True))
-    for start in range(0, len(ids), BATCH):
-        _apply(ids[start : start + BATCH], client=client, index=name)
+    keys = sorted({str(key) for key in practices().values_list("translation_key", flat=True)})
+    for start in range(0, len(keys), BATCH):
+        _apply(keys[start : start + BATCH], client=client, index=name)
         if stdout:
-            stdout.write(f"  indexed {min(start + BATCH, len(ids))}/{len(ids)}")
+            stdout.write(f"  indexed {min(start + BATCH, len(keys))}/{len(keys)}")
     client.indices.refresh(index=name)
     old = (
         list(client.indices.get_alias(name=alias).keys())
@@ -218,7 +233,7 @@ def rebuild(stdout=None):
         client.indices.delete(index=index)
     # Pages published or removed while we were building: the drift repair catches them.
     report = drift(repair=True)
-    return name, len(ids), report
+    return name, len(keys), report
 
 
 def drift(repair=False):
@@ -227,8 +242,13 @@ def drift(repair=False):
     alias = settings.SEARCH_INDEX
     from practices.models import PracticePage
 
-    listable = PracticePage.objects.listable().only("pk", "live_revision_id", "last_published_at")
-    expected = {page.pk: revision_of(page) for page in listable}
+    listable = PracticePage.objects.listable().only(
+        "pk", "translation_key", "live_revision_id", "last_published_at"
+    )
+    groups = {}
+    for page in listable:
+        groups.setdefault(str(page.translation_key), []).append(page)
+    expected = {key: group_revision(pages) for key, pages in groups.items()}
     indexed = {}
     response = client.search(
         index=alias,
@@ -238,7 +258,7 @@ def drift(repair=False):
     scroll_id = response.get("_scroll_id")
     while response["hits"]["hits"]:
         for hit in response["hits"]["hits"]:
-            indexed[int(hit["_id"])] = hit["_source"].get("revision")
+            indexed[hit["_id"]] = hit["_source"].get("revision")
         response = client.scroll(body={"scroll_id": scroll_id, "scroll": "2m"})
         scroll_id = response.get("_scroll_id")
     if scroll_id:

@@ -2,9 +2,10 @@ from django.db import models
 
 
 class PendingIndexUpdate(models.Model):
-    """A page whose index update failed (engine down or slow); `search_sync` catches up."""
+    """A practice (all its translations) whose index update failed: the engine was down or
+    slow; `search_sync` catches up."""
 
-    page_id = models.PositiveBigIntegerField(unique=True)
+    translation_key = models.CharField(max_length=36, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
 
@@ -12,4 +13,4 @@ class PendingIndexUpdate(models.Model):
         ordering = ["created_at"]
 
     def __str__(self):
-        return f"page {self.page_id}"
+        return f"practice {self.translation_key}"

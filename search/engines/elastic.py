@@ -26,6 +26,12 @@ HIGHLIGHT = {
 }
 
 
+def version(hit, language):
+    """The page to show for a hit: the reader's language if translated, else the original."""
+    pages = hit.pages.to_dict()
+    return pages.get(language) or pages[min(pages, key=lambda locale: pages[locale])]
+
+
 def weighted(kind, weight):
     return [f"{name}^{weight}" for name in text_fields(kind)]
 
@@ -68,7 +74,7 @@ class ElasticEngine:
         )
         return Q(
             "bool",
-            should=[exact, fuzzy, Q("term", locale={"value": language, "boost": 0.5})],
+            should=[exact, fuzzy, Q("term", locales={"value": language, "boost": 0.5})],
             minimum_should_match=1,
         )
 
@@ -82,50 +88,42 @@ class ElasticEngine:
             search = search.query(self._text_query(query.text, query.language))
         else:
             search = search.query(
-                Q("term", locale={"value": query.language, "boost": 0.5}) | Q("match_all")
+                Q("term", locales={"value": query.language, "boost": 0.5}) | Q("match_all")
             )
         selected = {p: v for p, v in query.filters.items() if p in FACET_FIELDS and v}
         if selected:
             search = search.post_filter(Q("bool", filter=self._filter(selected)))
+        # One document per practice (all its translations): counts are document counts.
         for param in FACET_FIELDS:
             facet = A("filter", filter=Q("bool", filter=self._filter(selected, skip=param)))
-            facet.bucket("codes", "terms", field=param, size=200).metric(
-                "practices", "cardinality", field="translation_key"
-            )
+            facet.bucket("codes", "terms", field=param, size=200)
             search.aggs.bucket(param, facet)
-        total = A("filter", filter=Q("bool", filter=self._filter(selected)))
-        total.metric("practices", "cardinality", field="translation_key")
-        search.aggs.bucket("total", total)
         if query.sort == "newest" or (query.sort == "relevance" and not query.text):
-            search = search.sort("-published", "page_id")
+            search = search.sort("-published", "translation_key")
         elif query.sort == "title":
-            search = search.sort("title_sort", "page_id")
-        search = search.extra(
-            collapse={"field": "translation_key"},
-            from_=query.offset,
-            size=query.per_page,
-            track_total_hits=True,
-        )
-        search = search.source(["page_id"])
+            search = search.sort("title_sort", "translation_key")
+        search = search.extra(from_=query.offset, size=query.per_page, track_total_hits=True)
+        search = search.source(["pages"])
         if query.text:
-            search = search.highlight_options(**HIGHLIGHT).highlight(
-                "summary_*", "body_*", "title_*"
-            )
+            search = search.highlight_options(**HIGHLIGHT).highlight("summary_std", "body_std")
             search = search.suggest(
                 "spelling", query.text, term={"field": "spell", "suggest_mode": "missing"}
             )
         response = self._send(search)
-        hits = [Hit(page_id=hit.page_id, snippet=self._snippet(hit)) for hit in response]
+        hits = [
+            Hit(page_id=version(hit, query.language), snippet=self._snippet(hit))
+            for hit in response
+        ]
         counts = {
             param: {
-                bucket.key: bucket.practices.value
+                bucket.key: bucket.doc_count
                 for bucket in getattr(response.aggregations, param).codes.buckets
             }
             for param in FACET_FIELDS
         }
         return Results(
             hits=hits,
-            total=response.aggregations.total.practices.value,
+            total=response.hits.total.value,
             counts=counts,
             spelling=self._spelling(response, query.text),
             engine=self.name,
@@ -137,11 +135,10 @@ class ElasticEngine:
         if not highlight:
             return ""
         fragments = highlight.to_dict()
-        for prefix in ("summary_", "body_", "title_"):
-            for name, values in fragments.items():
-                if name.startswith(prefix) and not name.endswith("_std"):
-                    return values[0]
-        return next(iter(fragments.values()))[0]
+        for name in ("summary_std", "body_std"):
+            if fragments.get(name):
+                return fragments[name][0]
+        return ""
 
     @staticmethod
     def _spelling(response, text):
@@ -165,7 +162,7 @@ class ElasticEngine:
                     type="bool_prefix",
                     fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
                 )
-                | Q("term", locale={"value": language, "boost": 0.1})
+                | Q("term", locales={"value": language, "boost": 0.1})
             )
             .filter(
                 Q(
@@ -175,10 +172,10 @@ class ElasticEngine:
                     fields=["title_suggest", "title_suggest._2gram", "title_suggest._3gram"],
                 )
             )
-            .extra(collapse={"field": "translation_key"}, size=limit)
-            .source(["page_id"])
+            .extra(size=limit)
+            .source(["pages"])
         )
-        return [hit.page_id for hit in self._send(search)]
+        return [version(hit, language) for hit in self._send(search)]
 
     def related(self, page, limit=3):
         """Practices sharing themes, areas and target groups, and similar in wording."""
@@ -190,7 +187,7 @@ class ElasticEngine:
         wording = Q(
             "more_like_this",
             fields=["title_std", "summary_std", "body_std", "tags_std"],
-            like=[{"_index": self.alias, "_id": str(page.pk)}],
+            like=[{"_index": self.alias, "_id": str(page.translation_key)}],
             min_term_freq=1,
             min_doc_freq=1,
             max_query_terms=40,
@@ -199,11 +196,11 @@ class ElasticEngine:
         search = (
             Search()
             .query(Q("bool", should=[*shared, wording], minimum_should_match=1))
-            .exclude("term", translation_key=str(page.translation_key))
-            .extra(collapse={"field": "translation_key"}, size=limit)
-            .source(["page_id"])
+            .exclude("ids", values=[str(page.translation_key)])
+            .extra(size=limit)
+            .source(["pages"])
         )
-        return [hit.page_id for hit in self._send(search)]
+        return [version(hit, page.locale.language_code) for hit in self._send(search)]
 
     # -- index ------------------------------------------------------------------------------
 

@@ -81,7 +81,7 @@ def test_updates_missed_during_an_outage_are_caught_up(
     page = make_practice(title="Night shelter", live=False)
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()  # does not raise although the engine is down
-    assert PendingIndexUpdate.objects.filter(page_id=page.pk).exists()
+    assert PendingIndexUpdate.objects.filter(translation_key=str(page.translation_key)).exists()
 
     proxy.start()  # the engine is back, same address
     out = StringIO()
@@ -101,7 +101,7 @@ def test_publishing_never_hangs_on_a_slow_engine(
         page = make_practice(title="Slow day", live=False)
         with django_capture_on_commit_callbacks(execute=True):
             page.save_revision().publish()
-        assert PendingIndexUpdate.objects.filter(page_id=page.pk).exists()
+        assert PendingIndexUpdate.objects.filter(translation_key=str(page.translation_key)).exists()
     finally:
         hole.close()
 
@@ -114,22 +114,20 @@ def test_drift_check_finds_and_repairs_missing_and_stale(use_engine, make_practi
     assert "3 documents indexed; 0 missing, 0 stale." in out.getvalue()
 
     client = indexing._client()
-    client.delete(index=use_engine.SEARCH_INDEX, id=str(pages[0].pk), refresh=True)
+    keys = [str(page.translation_key) for page in pages]
+    client.delete(index=use_engine.SEARCH_INDEX, id=keys[0], refresh=True)
     client.index(
         index=use_engine.SEARCH_INDEX,
-        id="999999",
-        body={"page_id": 999999, "revision": "x"},
+        id="gone",
+        body={"translation_key": "gone", "revision": "x"},
         refresh=True,
     )
     client.update(
-        index=use_engine.SEARCH_INDEX,
-        id=str(pages[1].pk),
-        body={"doc": {"revision": "old"}},
-        refresh=True,
+        index=use_engine.SEARCH_INDEX, id=keys[1], body={"doc": {"revision": "old"}}, refresh=True
     )
     report = indexing.drift()
-    assert report["missing"] == [pages[0].pk]
-    assert sorted(report["stale"]) == sorted([pages[1].pk, 999999])
+    assert report["missing"] == [keys[0]]
+    assert sorted(report["stale"]) == sorted([keys[1], "gone"])
     with pytest.raises(SystemExit):
         call_command("search_check", stdout=StringIO())
     call_command("search_check", "--fix", stdout=StringIO())
