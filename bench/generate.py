@@ -23,6 +23,7 @@ from django.test.utils import (  # noqa: E402
     setup_databases,
     setup_test_environment,
     teardown_databases,
+    teardown_test_environment,
 )
 from django.utils import timezone  # noqa: E402
 
@@ -62,6 +63,7 @@ def throwaway_database(name):
 
 def drop_database(state):
     teardown_databases(state, verbosity=0)
+    teardown_test_environment()
 
 
 def _path(number):

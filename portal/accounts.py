@@ -19,3 +19,15 @@ class SignupForm(AllauthSignupForm):
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return True
+
+    def save_user(self, request, user, form, commit=True):
+        user.language = (getattr(request, "LANGUAGE_CODE", None) or user.language)[:8]
+        return super().save_user(request, user, form, commit=commit)
+
+
+def remember_language(sender, request, user, **kwargs):
+    """Emails go out in the language the person last used the portal in."""
+    language = getattr(request, "LANGUAGE_CODE", None)
+    if language and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

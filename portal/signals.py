@@ -29,7 +29,11 @@ def verify_command_line_superuser(sender, instance, created, **kwargs):
 
 def connect():
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.signals import user_logged_in
 
+    from portal.accounts import remember_language
+
+    user_logged_in.connect(remember_language)
     pre_save.connect(remember_status, sender=Organisation)
     post_save.connect(settle_proposal, sender=Organisation)
     post_save.connect(verify_command_line_superuser, sender=get_user_model())

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 
@@ -19,33 +20,13 @@ class LoginRedirect(RedirectView):
     query_string = True
 
 
+# Not language-specific.
 urlpatterns = [
     path("admin/login/", LoginRedirect.as_view()),
     path("_util/login/", LoginRedirect.as_view()),
     path("admin/", include(wagtailadmin_urls)),
-    path("accounts/delete/", portal_views.delete_account, name="account_delete"),
-    path("accounts/", include("allauth.urls")),
     path("documents/", include(wagtaildocs_urls)),
-    path("search/", search_views.search, name="search"),
-    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("health/search/", search_views.health, name="search_health"),
-    path("organisations/", portal_views.organisation_list, name="organisation_list"),
-    path("organisations/new/", portal_views.organisation_propose, name="organisation_propose"),
-    path(
-        "organisations/<slug:slug>/",
-        portal_views.organisation_detail,
-        name="organisation_detail",
-    ),
-    path(
-        "organisations/<slug:slug>/join/", portal_views.organisation_join, name="organisation_join"
-    ),
-    path(
-        "organisations/<slug:slug>/members/",
-        portal_views.organisation_members,
-        name="organisation_members",
-    ),
-    path("", include("practices.urls")),
-    path("", include("events.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
@@ -60,8 +41,28 @@ if settings.SERVE_MEDIA:
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-urlpatterns += [
+# Everything a reader sees, under a language prefix: /en/, /pl/, /ar/…
+urlpatterns += i18n_patterns(
+    path("accounts/delete/", portal_views.delete_account, name="account_delete"),
+    path("accounts/", include("allauth.urls")),
+    path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("organisations/", portal_views.organisation_list, name="organisation_list"),
+    path("organisations/new/", portal_views.organisation_propose, name="organisation_propose"),
+    path(
+        "organisations/<slug:slug>/",
+        portal_views.organisation_detail,
+        name="organisation_detail",
+    ),
+    path("organisations/<slug:slug>/join/", portal_views.organisation_join, name="organisation_join"),
+    path(
+        "organisations/<slug:slug>/members/",
+        portal_views.organisation_members,
+        name="organisation_members",
+    ),
+    path("", include("practices.urls")),
+    path("", include("events.urls")),
     # Wagtail's page URLs have no dots; let routable pages serve event.ics, feed.ics, feed.rss…
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|rss|atom))$", wagtail_views.serve),
     path("", include(wagtail_urls)),
-]
+)

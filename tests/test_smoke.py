@@ -21,13 +21,13 @@ def site_pages(home, make_practice, organisation):
     practice = make_practice(title="Language café in the library", organisation=organisation)
     about = home.add_child(instance=StandardPage(title="About Integra", slug="about"))
     return {
-        "home": "/",
-        "library": "/practices/",
+        "home": "/en/",
+        "library": "/en/practices/",
         "practice": practice.url,
         "standard page": about.url,
         "organisation": organisation.get_absolute_url(),
-        "search": "/search/?q=language",
-        "empty search": "/search/",
+        "search": "/en/search/?q=language",
+        "empty search": "/en/search/",
     }
 
 
@@ -39,7 +39,7 @@ def test_every_page_type_answers_with_one_h1(client, site_pages):
 
 
 def test_unknown_page_is_a_friendly_404(client, home):
-    response = client.get("/no-such-page/")
+    response = client.get("/en/no-such-page/")
     assert response.status_code == 404
     assert b"Page not found" in response.content
     assert h1_count(response) == 1

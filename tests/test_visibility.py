@@ -31,10 +31,10 @@ HIDDEN_TITLES = ["Secret draft café", "Members-only café", "Password café"]
 @pytest.mark.parametrize(
     "url",
     [
-        "/",
-        "/practices/",
-        "/search/?q=café",
-        "/organisations/newcomer-centre-malmo/",
+        "/en/",
+        "/en/practices/",
+        "/en/search/?q=café",
+        "/en/organisations/newcomer-centre-malmo/",
         "/sitemap.xml",
     ],
 )
@@ -48,7 +48,7 @@ def test_hidden_pages_are_never_listed(client, hidden, url):
 
 
 def test_search_results_show_only_public_pages(client, hidden):
-    assert card_titles(client.get("/search/?q=café")) == ["Public language café"]
+    assert card_titles(client.get("/en/search/?q=café")) == ["Public language café"]
 
 
 def test_restricted_pages_ask_for_login_and_drafts_are_not_found(client, hidden):

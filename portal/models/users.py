@@ -37,6 +37,12 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("email address"), unique=True)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        default="en",
+        help_text=_("The language of the emails this person receives: the one they last used."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = []

@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -136,7 +138,16 @@ AUTH_PASSWORD_VALIDATORS = [
 
 # Internationalisation
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English")]
+# The 24 official EU languages, plus Arabic and Ukrainian (see portal/languages.py).
+LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
+    ("bg", "Bulgarian"), ("cs", "Czech"), ("da", "Danish"), ("de", "German"), ("el", "Greek"),
+    ("en", "English"), ("es", "Spanish"), ("et", "Estonian"), ("fi", "Finnish"), ("fr", "French"),
+    ("ga", "Irish"), ("hr", "Croatian"), ("hu", "Hungarian"), ("it", "Italian"),
+    ("lt", "Lithuanian"), ("lv", "Latvian"), ("mt", "Maltese"), ("nl", "Dutch"), ("pl", "Polish"),
+    ("pt", "Portuguese"), ("ro", "Romanian"), ("sk", "Slovak"), ("sl", "Slovenian"),
+    ("sv", "Swedish"), ("ar", "Arabic"), ("uk", "Ukrainian"),
+]
+WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True

@@ -72,3 +72,18 @@ def query_with(context, **kwargs):
 @register.filter
 def elided_range(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.simple_tag
+def rich_text_labels():
+    """The formatting toolbar's labels, in the reader's language (read by rich-text.js)."""
+    return {
+        "bold": _("Bold"),
+        "italic": _("Italic"),
+        "bullets": _("Bulleted list"),
+        "numbers": _("Numbered list"),
+        "heading": _("Heading"),
+        "link": _("Link"),
+        "linkPrompt": _("Web address (https://…)"),
+        "toolbar": _("Formatting"),
+    }

@@ -1,13 +1,16 @@
 // A small formatting toolbar for the front-end practice form. Without JavaScript the field is a
 // plain textarea (blank lines make paragraphs). Whatever is sent is cleaned on the server.
 (() => {
+  const labelsElement = document.getElementById("rich-text-labels");
+  const labels = labelsElement ? JSON.parse(labelsElement.textContent) : {};
+  const label = (key, fallback) => labels[key] || fallback;
   const commands = [
-    ["bold", "B", "Bold"],
-    ["italic", "I", "Italic"],
-    ["insertUnorderedList", "• List", "Bulleted list"],
-    ["insertOrderedList", "1. List", "Numbered list"],
-    ["h3", "Heading", "Heading"],
-    ["link", "Link", "Link"],
+    ["bold", "B", label("bold", "Bold")],
+    ["italic", "I", label("italic", "Italic")],
+    ["insertUnorderedList", "•", label("bullets", "Bulleted list")],
+    ["insertOrderedList", "1.", label("numbers", "Numbered list")],
+    ["h3", "H", label("heading", "Heading")],
+    ["link", "🔗", label("link", "Link")],
   ];
   document.execCommand("defaultParagraphSeparator", false, "p");
   document.querySelectorAll("textarea[data-rich-text]").forEach((textarea) => {
@@ -16,28 +19,29 @@
     editor.contentEditable = "true";
     editor.setAttribute("role", "textbox");
     editor.setAttribute("aria-multiline", "true");
-    const label = document.querySelector(`label[for="${textarea.id}"]`);
-    if (label) {
-      label.id = label.id || `${textarea.id}-label`;
-      editor.setAttribute("aria-labelledby", label.id);
+    const fieldLabel = document.querySelector(`label[for="${textarea.id}"]`);
+    if (fieldLabel) {
+      fieldLabel.id = fieldLabel.id || `${textarea.id}-label`;
+      editor.setAttribute("aria-labelledby", fieldLabel.id);
     }
     const value = textarea.value.trim();
     editor.innerHTML = value.startsWith("<") ? value : value.split(/\n\s*\n/).filter(Boolean).map((p) => `<p>${p.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c])}</p>`).join("");
     const toolbar = document.createElement("div");
     toolbar.className = "rich-editor__toolbar";
     toolbar.setAttribute("role", "toolbar");
-    toolbar.setAttribute("aria-label", `${label ? label.textContent.trim() : ""} formatting`);
+    toolbar.setAttribute("aria-label", `${fieldLabel ? fieldLabel.textContent.trim() : ""}: ${label("toolbar", "Formatting")}`);
     commands.forEach(([command, text, title]) => {
       const button = document.createElement("button");
       button.type = "button";
       button.textContent = text;
       button.title = title;
+      button.setAttribute("aria-label", title);
       button.addEventListener("click", () => {
         editor.focus();
         if (command === "h3") {
           document.execCommand("formatBlock", false, "h3");
         } else if (command === "link") {
-          const url = window.prompt("Web address (https://…)");
+          const url = window.prompt(label("linkPrompt", "Web address (https://…)"));
           if (url) document.execCommand("createLink", false, url);
         } else {
           document.execCommand(command, false);

@@ -75,14 +75,14 @@ def site(make_practice, make_organisation):
         start_date=dt.date.today() - dt.timedelta(days=3),
     )
     return {
-        "home": "/",
-        "library": "/practices/",
-        "filtered library": "/practices/?area=housing&country=se",
-        "empty library": "/practices/?area=health",
+        "home": "/en/",
+        "library": "/en/practices/",
+        "filtered library": "/en/practices/?area=housing&country=se",
+        "empty library": "/en/practices/?area=health",
         "practice": practice.url,
         "organisation": organisation.get_absolute_url(),
-        "search": "/search/?q=language",
-        "organisations": "/organisations/",
+        "search": "/en/search/?q=language",
+        "organisations": "/en/organisations/",
         "events": "/events/",
         "events month": "/events/?view=month",
         "past events": "/events/?when=past",
@@ -120,7 +120,7 @@ def test_main_pages_have_no_serious_violations(site, live_server, page, width):
 
 
 def test_skip_link_moves_focus_to_main_content(site, live_server, page):
-    page.goto(live_server.url + "/practices/")
+    page.goto(live_server.url + "/en/practices/")
     page.keyboard.press("Tab")
     skip = page.locator(".skip-link")
     assert skip.is_visible()
@@ -144,12 +144,12 @@ def test_member_pages_have_no_serious_violations(site, member, live_server, page
     page.click("main form button[type=submit]")
     problems = {}
     for path in [
-        "/my/submissions/",
-        "/my/practices/new/",
-        "/organisations/norrvik/",
-        "/organisations/norrvik/members/",
-        "/organisations/new/",
-        "/my/events/new/",
+        "/en/my/submissions/",
+        "/en/my/practices/new/",
+        "/en/organisations/norrvik/",
+        "/en/organisations/norrvik/members/",
+        "/en/organisations/new/",
+        "/en/my/events/new/",
         "/accounts/email/",
         "/accounts/2fa/",
         "/accounts/delete/",
@@ -162,7 +162,7 @@ def test_member_pages_have_no_serious_violations(site, member, live_server, page
         if found:
             problems[path] = found
     # An invalid submission shows its errors accessibly too.
-    page.goto(live_server.url + "/my/practices/new/")
+    page.goto(live_server.url + "/en/my/practices/new/")
     page.click("button[value=submit]")
     found = serious_violations(page)
     if found:

@@ -64,7 +64,7 @@ def test_from_sign_up_to_published_practice(cast, live_server, browser):
     member.click("main form button[type=submit]")
 
     # 2. Ask to join the organisation.
-    member.goto(base + "/organisations/norrvik/")
+    member.goto(base + "/en/organisations/norrvik/")
     member.fill("textarea[name=message]", "I run the homework club.")
     member.click("text=Ask to join")
     assert "has been sent" in member.content()
@@ -72,12 +72,12 @@ def test_from_sign_up_to_published_practice(cast, live_server, browser):
     # 3. The manager accepts.
     manager = browser.new_context().new_page()
     sign_in(manager, base, "manager@norrvik.example.org")
-    manager.goto(base + "/organisations/norrvik/members/")
+    manager.goto(base + "/en/organisations/norrvik/members/")
     manager.click("button[value=accept]")
     assert "is now a member" in manager.content()
 
     # 4. The member writes and submits a practice.
-    member.goto(base + "/my/practices/new/")
+    member.goto(base + "/en/my/practices/new/")
     member.fill("#id_title", "Homework club in the library")
     member.fill("#id_summary", "Volunteers help pupils who arrived recently with their homework.")
     member.check("text=Sweden")
@@ -102,7 +102,7 @@ def test_from_sign_up_to_published_practice(cast, live_server, browser):
 
     # 6. The practice is live and listed.
     visitor = browser.new_context().new_page()
-    visitor.goto(base + "/practices/")
+    visitor.goto(base + "/en/practices/")
     assert "Homework club in the library" in visitor.content()
     visitor.click("text=Homework club in the library")
     assert visitor.locator("h1").inner_text() == "Homework club in the library"

@@ -216,7 +216,7 @@ def test_json_ld_has_the_schema_org_event_shape(client, agenda):
     assert data["organizer"][0] == {
         "@type": "Organization",
         "name": "Welcome House",
-        "url": "http://testserver/organisations/welcome-house/",
+        "url": "http://testserver/en/organisations/welcome-house/",
     }
     assert data["offers"]["@type"] == "Offer" and data["offers"]["price"] == "0"
     cancelled = json.loads(
@@ -252,7 +252,7 @@ def test_feeds_follow_the_filters(client, events_page, agenda):
 
 
 def test_events_appear_on_home_practice_and_organisation(client, agenda):
-    home = text(client.get("/"))
+    home = text(client.get("/en/"))
     assert "Next events" in home and "Three-day training running now" in home
     assert "Cancelled roundtable" not in home
     assert "Study visit to the language café" in text(client.get(agenda["practice"].url))

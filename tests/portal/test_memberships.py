@@ -104,7 +104,7 @@ def test_proposed_organisation_waits_for_an_editor(client, make_user, editor):
     assert organisation.website == "https://roots.example.org"
     assert [m.to for m in mail.outbox] == [[editor.email]]
     # Hidden until approved.
-    assert client.get(f"/organisations/{organisation.slug}/").status_code == 404
+    assert client.get(f"/en/organisations/{organisation.slug}/").status_code == 404
     assert "Roots" not in text(client.get(reverse("organisation_list")))
 
     organisation.status = OrganisationStatus.APPROVED
@@ -115,7 +115,7 @@ def test_proposed_organisation_waits_for_an_editor(client, make_user, editor):
         membership.status == Membership.Status.ACTIVE and membership.role == Membership.Role.MANAGER
     )
     assert mail.outbox[0].to == [proposer.email]
-    assert client.get(f"/organisations/{organisation.slug}/").status_code == 200
+    assert client.get(f"/en/organisations/{organisation.slug}/").status_code == 200
 
 
 def test_duplicate_organisation_names_are_refused(client, org, make_user):

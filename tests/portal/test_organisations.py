@@ -23,7 +23,7 @@ def test_profile_shows_details_and_published_practices(client, make_organisation
     make_practice(title="Secret draft", organisation=norrvik, live=False)
     make_practice(title="Someone else's", organisation=partner)
 
-    response = client.get("/organisations/norrvik/")
+    response = client.get("/en/organisations/norrvik/")
     assert response.status_code == 200
     page = text(response)
     assert "City of Norrvik" in page
@@ -41,4 +41,4 @@ def test_practice_links_to_its_organisation(client, organisation, make_practice)
 
 
 def test_unknown_organisation_is_404(client, home):
-    assert client.get("/organisations/nobody/").status_code == 404
+    assert client.get("/en/organisations/nobody/").status_code == 404

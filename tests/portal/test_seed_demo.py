@@ -52,9 +52,9 @@ def test_seed_demo_is_rich_and_idempotent(client, home):
     assert practices.exclude(image=None).count() == practices.count()
     assert any(p.may_be_out_of_date for p in practices)
 
-    response = client.get("/practices/?sort=title")
+    response = client.get("/en/practices/?sort=title")
     assert len(card_titles(response)) == 12
-    assert client.get("/about/").status_code == 200
+    assert client.get("/en/about/").status_code == 200
     pdf = get_document_model().objects.first()
     with pdf.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"

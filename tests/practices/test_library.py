@@ -65,7 +65,7 @@ def practices(make_practice, make_organisation):
 
 
 def get(client, query=""):
-    return client.get("/practices/" + query)
+    return client.get("/en/practices/" + query)
 
 
 def test_lists_only_public_live_practices(client, practices):
@@ -134,7 +134,7 @@ def test_active_filter_chip_removes_its_filter(client, practices):
     chips = soup(response).select(".chips a.chip")
     assert len(chips) == 2
     remove_ngo = next(chip for chip in chips if "NGO" in chip.get_text())
-    after = client.get("/practices/" + remove_ngo["href"])
+    after = client.get("/en/practices/" + remove_ngo["href"])
     assert sorted(card_titles(after)) == ["Language café", "Shared flats with students"]
 
 
@@ -169,7 +169,7 @@ def test_pagination_keeps_filters(client, make_practice):
     assert len(card_titles(first)) == 12
     next_link = soup(first).select_one('.pagination a[rel="next"]')["href"]
     assert "area=health" in next_link
-    second = client.get("/practices/" + next_link)
+    second = client.get("/en/practices/" + next_link)
     assert card_titles(second) == ["Practice 12", "Practice 13", "Practice 14"]
     beyond = get(client, "?area=health&sort=title&page=99")
     assert card_titles(beyond) == card_titles(second)

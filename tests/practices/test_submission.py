@@ -101,7 +101,7 @@ def test_submit_review_approve_flow_with_emails_and_audit_log(client, team, libr
     status = client.get(reverse("my_submissions"))
     assert "In review" in text(status)
     # Not public yet.
-    assert client.get("/practices/").content.decode().count("Homework club") == 0
+    assert client.get("/en/practices/").content.decode().count("Homework club") == 0
 
     client.force_login(editor)
     mail.outbox.clear()
@@ -117,7 +117,7 @@ def test_submit_review_approve_flow_with_emails_and_audit_log(client, team, libr
     assert page.live
     approved = [m for m in mail.outbox if "Published" in m.subject]
     assert {m.to[0] for m in approved} == {member.email, manager.email}
-    assert "Homework club" in client.get("/practices/").content.decode()
+    assert "Homework club" in client.get("/en/practices/").content.decode()
     actions = set(PageLogEntry.objects.filter(page=page).values_list("action", flat=True))
     assert {
         "wagtail.create",

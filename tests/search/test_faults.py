@@ -22,7 +22,7 @@ def practices(make_practice):
 
 
 def assert_degraded_page(client):
-    response = client.get("/search/?q=housing")
+    response = client.get("/en/search/?q=housing")
     assert response.status_code == 200
     assert card_titles(response) == ["Housing First for young refugees"]
     assert "Search is running in a simpler mode" in text(response)
@@ -63,7 +63,7 @@ def test_engine_stopping_mid_way(client, use_engine, practices, engine_url):
         "Housing First for young refugees"
     ]
     assert_degraded_page(client)
-    suggestions = client.get("/search/suggest/?q=hous").json()["suggestions"]
+    suggestions = client.get("/en/search/suggest/?q=hous").json()["suggestions"]
     assert [s["title"] for s in suggestions] == ["Housing First for young refugees"]
 
 
