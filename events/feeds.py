@@ -16,6 +16,8 @@ from django.utils.translation import gettext as _
 
 import icalendar
 
+from portal.i18n import best_versions, current_language
+
 from .choices import EventStatus
 
 PAST_DAYS_IN_FEEDS = 90
@@ -33,7 +35,7 @@ def filtered_events(index_page, request):
     from .models import EventPage
 
     since = timezone.now() - datetime.timedelta(days=PAST_DAYS_IN_FEEDS)
-    events = EventPage.objects.listable(locale=index_page.locale).child_of(index_page)
+    events = best_versions(EventPage.objects.listable(), current_language())
     events = apply_filters(events, selected_values(request)).filter(end_utc__gte=since)
     return events.select_related("country", "organisation").with_sequence().order_by("start_utc")
 
@@ -115,8 +117,7 @@ class UpcomingEventsFeed(Feed):
         from .models import EventPage
 
         return (
-            EventPage.objects.listable(locale=self.index_page.locale)
-            .child_of(self.index_page)
+            best_versions(EventPage.objects.listable(), current_language())
             .upcoming()
             .select_related("country")
             .order_by("start_utc")[:50]

@@ -10,6 +10,7 @@ from django.utils.dates import MONTHS
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from portal.i18n import best_versions, current_language
 from portal.models import ActionArea, Country, Language
 from practices.library import Facet, Option, active_filters
 
@@ -153,7 +154,7 @@ def build_listing(index_page, request):
     now = timezone.now()
     when = "past" if request.GET.get("when") == "past" else "upcoming"
     view = "month" if request.GET.get("view") == "month" else "list"
-    base = EventPage.objects.listable(locale=index_page.locale).child_of(index_page)
+    base = best_versions(EventPage.objects.listable(), current_language())
     selected = selected_values(request)
     context = {
         "when": when,

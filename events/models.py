@@ -26,6 +26,7 @@ from wagtail.models import Page, PageLogEntry, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.i18n import ServesOtherLocalesMixin
 from portal.models import (
     ActionArea,
     Country,
@@ -54,7 +55,7 @@ class EventQuerySet(PageQuerySet):
         return self.filter(end_utc__lt=now or timezone.now())
 
     def for_listing(self):
-        return self.select_related("organisation", "country").prefetch_related(
+        return self.select_related("locale", "organisation", "country").prefetch_related(
             "action_areas",
             Prefetch("image", queryset=CustomImage.objects.prefetch_renditions(LISTING_RENDITION)),
         )
@@ -74,7 +75,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ServesOtherLocalesMixin, RoutablePageMixin, Page):
     """Events: upcoming by default, an archive of past events, a month calendar, filters and
     calendar/RSS feeds for any combination of filters."""
 

@@ -54,7 +54,9 @@ urlpatterns += i18n_patterns(
         portal_views.organisation_detail,
         name="organisation_detail",
     ),
-    path("organisations/<slug:slug>/join/", portal_views.organisation_join, name="organisation_join"),
+    path(
+        "organisations/<slug:slug>/join/", portal_views.organisation_join, name="organisation_join"
+    ),
     path(
         "organisations/<slug:slug>/members/",
         portal_views.organisation_members,

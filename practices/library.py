@@ -113,6 +113,14 @@ class FacetIndex:
         self.all = (1 << self.size) - 1
         self.ids = [row[0] for row in rows]
         position = {pk: index for index, pk in enumerate(self.ids)}
+        # Every public version of a practice points to the position of the version shown.
+        from .models import PracticePage
+
+        keys = dict(PracticePage.objects.listable().values_list("pk", "translation_key"))
+        position_of_key = {keys[pk]: index for pk, index in position.items() if pk in keys}
+        self.position_of = {
+            pk: position_of_key[key] for pk, key in keys.items() if key in position_of_key
+        }
         self.title_order = sorted(range(self.size), key=lambda i: (rows[i][1].casefold(), i))
         self.bits = {facet.param: {} for facet in FACETS}
 
@@ -190,18 +198,20 @@ _indexes = {}
 _lock = threading.Lock()
 
 
-def facet_index(index_page):
-    """The facet index of one library, rebuilt when the library's revision has changed."""
+def facet_index(language):
+    """The facet index for readers of one language (one version of every practice, in their
+    language where translated), rebuilt when the library's revision has changed."""
+    from portal.i18n import best_versions
+
     from .models import LibraryRevision, PracticePage
 
     revision = LibraryRevision.current()
-    cached = _indexes.get(index_page.pk)
+    cached = _indexes.get(language)
     if revision is not None and cached and cached[0] == revision:
         return cached[1]
-    practices = PracticePage.objects.listable(locale=index_page.locale).child_of(index_page)
-    built = FacetIndex(practices)
+    built = FacetIndex(best_versions(PracticePage.objects.listable(), language))
     with _lock:
-        _indexes[index_page.pk] = (revision, built)
+        _indexes[language] = (revision, built)
     return built
 
 
@@ -296,15 +306,17 @@ class IndexPaginator(Paginator):
 
 def build_library(index_page, request):
     """Context for the library page: results page, facets, active filters, sort."""
+    from portal.i18n import current_language
+
     from .models import PracticePage
 
-    index = facet_index(index_page)
+    index = facet_index(current_language())
     selected = selected_values(request)
     sort = request.GET.get("sort", DEFAULT_SORT)
     if sort not in SORTS:
         sort = DEFAULT_SORT
 
-    practices = PracticePage.objects.listable(locale=index_page.locale).for_listing()
+    practices = PracticePage.objects.listable().for_listing()
     paginator = IndexPaginator(index, index.matching(selected), sort, practices)
     try:
         page = paginator.page(request.GET.get("page", 1))

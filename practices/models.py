@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.i18n import ServesOtherLocalesMixin
 from portal.languages import CONTENT_LANGUAGES
 from portal.models import (
     ActionArea,
@@ -82,7 +83,7 @@ class PracticeQuerySet(PageQuerySet):
     def for_listing(self):
         """Everything a practice card shows, in a fixed number of queries."""
         return self.select_related(
-            "organisation__organisation_type", "organisation__country"
+            "locale", "organisation__organisation_type", "organisation__country"
         ).prefetch_related(
             "countries",
             "action_areas",
@@ -101,7 +102,7 @@ class PracticeQuerySet(PageQuerySet):
 PracticeManager = PageManager.from_queryset(PracticeQuerySet)
 
 
-class PracticeIndexPage(Page):
+class PracticeIndexPage(ServesOtherLocalesMixin, Page):
     """The practice library: every published practice, with filters, counts and sorting."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -335,6 +336,9 @@ class PracticePage(Page):
         user = request.user
         if user.is_authenticated and permissions.can_edit(user, self):
             context["edit_url"] = reverse("practice_edit", args=[self.pk])
+        from portal.translation_status import reader_info
+
+        context["translation"] = reader_info(self)
         if self.live and not getattr(request, "is_preview", False):
             context["related_practices"] = service.related(self)
             context["related_events"] = (

@@ -64,3 +64,64 @@ class EditorMenuItem(MenuItem):
 @hooks.register("register_admin_menu_item")
 def register_review_queue_menu_item():
     return EditorMenuItem(_("Review queue"), reverse("review_queue"), icon_name="tasks", order=150)
+
+
+class TranslationStatusView(TemplateView):
+    """Per page: which languages are up to date, outdated (source changed since) or missing."""
+
+    template_name = "practices/admin/translation_status.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_editor(request.user):
+            from django.core.exceptions import PermissionDenied
+
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from django.conf import settings
+        from django.core.paginator import Paginator
+
+        from events.models import EventPage
+        from portal.translation_status import LABELS, source_of, status_by_language
+
+        from .models import PracticePage
+
+        context = super().get_context_data(**kwargs)
+        kind = self.request.GET.get("kind", "practices")
+        model = EventPage if kind == "events" else PracticePage
+        pages = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
+        page_obj = Paginator(pages, 25).get_page(self.request.GET.get("p"))
+        rows = []
+        for page in page_obj:
+            if source_of(page) is not None:
+                continue
+            statuses = status_by_language(page)
+            grouped = {
+                status: [code for code, s in statuses.items() if s == status] for status in LABELS
+            }
+            rows.append({"page": page, "grouped": grouped})
+        context.update(
+            {
+                "rows": rows,
+                "page_obj": page_obj,
+                "kind": kind,
+                "labels": LABELS,
+                "header_title": _("Translations"),
+                "page_title": _("Translations"),
+                "header_icon": "globe",
+            }
+        )
+        return context
+
+
+@hooks.register("register_admin_urls")
+def register_translation_status_url():
+    return [path("translation-status/", TranslationStatusView.as_view(), name="translation_status")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_status_menu_item():
+    return EditorMenuItem(
+        _("Translation status"), reverse("translation_status"), icon_name="globe", order=160
+    )

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
+from portal.i18n import best_versions, current_language
 
 
 class HomePage(Page):
@@ -31,7 +32,7 @@ class HomePage(Page):
         from practices.models import PracticeIndexPage, PracticePage
 
         context = super().get_context(request, *args, **kwargs)
-        practices = PracticePage.objects.listable(locale=self.locale).descendant_of(self)
+        practices = best_versions(PracticePage.objects.listable(), current_language())
         context["action_areas"] = PracticePage.action_area_counts(practices)
         context["latest_practices"] = practices.for_listing().order_by(
             "-first_published_at", "-pk"
@@ -42,8 +43,7 @@ class HomePage(Page):
 
         context["event_listing"] = EventIndexPage.objects.child_of(self).live().first()
         context["next_events"] = (
-            EventPage.objects.listable(locale=self.locale)
-            .descendant_of(self)
+            best_versions(EventPage.objects.listable(), current_language())
             .upcoming()
             .exclude(status="cancelled")
             .for_listing()

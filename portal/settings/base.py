@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.conf import locale as django_locales
 
 from .env import env_bool, env_int, env_list, env_str
 
@@ -140,14 +141,38 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 # The 24 official EU languages, plus Arabic and Ukrainian (see portal/languages.py).
 LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
-    ("bg", "Bulgarian"), ("cs", "Czech"), ("da", "Danish"), ("de", "German"), ("el", "Greek"),
-    ("en", "English"), ("es", "Spanish"), ("et", "Estonian"), ("fi", "Finnish"), ("fr", "French"),
-    ("ga", "Irish"), ("hr", "Croatian"), ("hu", "Hungarian"), ("it", "Italian"),
-    ("lt", "Lithuanian"), ("lv", "Latvian"), ("mt", "Maltese"), ("nl", "Dutch"), ("pl", "Polish"),
-    ("pt", "Portuguese"), ("ro", "Romanian"), ("sk", "Slovak"), ("sl", "Slovenian"),
-    ("sv", "Swedish"), ("ar", "Arabic"), ("uk", "Ukrainian"),
+    ("bg", "Bulgarian"),
+    ("cs", "Czech"),
+    ("da", "Danish"),
+    ("de", "German"),
+    ("el", "Greek"),
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("et", "Estonian"),
+    ("fi", "Finnish"),
+    ("fr", "French"),
+    ("ga", "Irish"),
+    ("hr", "Croatian"),
+    ("hu", "Hungarian"),
+    ("it", "Italian"),
+    ("lt", "Lithuanian"),
+    ("lv", "Latvian"),
+    ("mt", "Maltese"),
+    ("nl", "Dutch"),
+    ("pl", "Polish"),
+    ("pt", "Portuguese"),
+    ("ro", "Romanian"),
+    ("sk", "Slovak"),
+    ("sl", "Slovenian"),
+    ("sv", "Swedish"),
+    ("ar", "Arabic"),
+    ("uk", "Ukrainian"),
 ]
 WAGTAIL_I18N_ENABLED = True
+# Django has no language information for Maltese (an official EU language): add it.
+django_locales.LANG_INFO.setdefault(
+    "mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"}
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
@@ -223,3 +248,11 @@ SEARCH_INDEX = env_str("SEARCH_INDEX", "integra-practices")
 SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "1.5"))
 # Wait until each write is searchable (tests); production relies on the refresh interval.
 SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
+
+# Machine translation in wagtail-localize: DeepL when a key is configured; the portal works without.
+DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }

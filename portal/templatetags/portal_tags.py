@@ -87,3 +87,42 @@ def rich_text_labels():
         "linkPrompt": _("Web address (https://…)"),
         "toolbar": _("Formatting"),
     }
+
+
+@register.simple_tag
+def reader_url(page):
+    """The address of a practice or event for the current reader (see portal.i18n)."""
+    from portal.i18n import reader_url as url_for_reader
+
+    return url_for_reader(page)
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    from portal.i18n import language_links
+
+    request = context["request"]
+    page = context.get("page")
+    page = page if getattr(page, "translation_key", None) else None
+    return {"links": language_links(request, page), "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_links(context):
+    from portal.i18n import alternates
+
+    page = context.get("page")
+    if page is None or not getattr(page, "translation_key", None) or not page.live:
+        return []
+    return alternates(context["request"], page)
+
+
+@register.simple_tag
+def language_name(code):
+    """A language's name in the reader's language, e.g. “Swedish” or “szwedzki”."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code

@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils.html import escape, strip_tags
 
+from portal.i18n import best_versions
 from practices.library import FACETS_BY_PARAM, facet_index
 from practices.models import BODY_SECTIONS, LibraryRevision, PracticeIndexPage, PracticePage
 
@@ -68,7 +69,7 @@ class DatabaseEngine:
         """Ids of practices matching `text`, best first (only listable ones are used later)."""
         if connection.vendor == "sqlite" and fts5_table_exists():
             return self._matches_fts5(text)
-        practices = PracticePage.objects.listable(locale=library.locale).child_of(library)
+        practices = PracticePage.objects.listable()
         return [page.pk for page in practices.only("pk").search(text, operator="or")]
 
     @staticmethod
@@ -101,11 +102,18 @@ class DatabaseEngine:
         library = library_for(query.language)
         if library is None:
             return Results(hits=[], total=0, counts={}, engine=self.name)
-        index = facet_index(library)
-        position = {pk: i for i, pk in enumerate(index.ids)}
+        index = facet_index(query.language)
+        position = index.position_of  # any public version -> the version shown to this reader
         matches = None
         if query.text:
-            matches = [pk for pk in self._matches(query.text, library) if pk in position]
+            # Matches in any language count for the practice; keep the best rank of each.
+            matches = list(
+                dict.fromkeys(
+                    index.ids[position[pk]]
+                    for pk in self._matches(query.text, library)
+                    if pk in position
+                )
+            )
             scope = 0
             for pk in matches:
                 scope |= 1 << position[pk]
@@ -165,17 +173,14 @@ class DatabaseEngine:
         if key not in _vocabulary:
             _vocabulary.clear()
             words = set()
-            rows = PracticePage.objects.listable(locale=library.locale).values_list(
-                "title", "summary"
-            )
+            rows = PracticePage.objects.listable().values_list("title", "summary")
             for title, summary in rows:
                 words.update(terms_of(f"{title} {summary}"))
             _vocabulary[key] = sorted(words)
         return _vocabulary[key]
 
     def suggest(self, prefix, language, limit=8):
-        library = library_for(language)
-        practices = PracticePage.objects.listable(locale=library.locale if library else None)
+        practices = best_versions(PracticePage.objects.listable(), language)
         return [page.pk for page in practices.only("pk").autocomplete(prefix)[:limit]]
 
     def related(self, page, limit=3):
@@ -192,7 +197,7 @@ class DatabaseEngine:
         if not annotations:
             return []
         candidates = (
-            PracticePage.objects.listable(locale=page.locale)
+            best_versions(PracticePage.objects.listable(), page.locale.language_code)
             .exclude(translation_key=page.translation_key)
             .annotate(**annotations)
         )

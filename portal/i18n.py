@@ -1,0 +1,133 @@
+"""Which version of a page a reader gets, and where the language switcher leads.
+
+Content is translated with wagtail-localize: a translation is a page in another locale sharing
+the source's `translation_key`. Readers see, for every practice or event, the version in their
+language if there is one, else the default-language version, else the original. A page with no
+translation in the reader's language is still opened under the reader's language prefix (the
+listing pages route to it), so the interface stays in their language, with a notice.
+"""
+
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+
+from wagtail.models import Page
+
+
+def best_versions(qs, language):
+    """Keep one version per translation group: the reader's language, else the default
+    language, else the earliest one."""
+    model = qs.model
+    live = model.objects.live()
+    key = OuterRef("translation_key")
+    has_reader = live.filter(translation_key=key, locale__language_code=language)
+    has_default = live.filter(translation_key=key, locale__language_code=settings.LANGUAGE_CODE)
+    has_earlier = live.filter(translation_key=key, pk__lt=OuterRef("pk"))
+    return qs.filter(
+        Q(locale__language_code=language)
+        | (~Exists(has_reader) & Q(locale__language_code=settings.LANGUAGE_CODE))
+        | (~Exists(has_reader) & ~Exists(has_default) & ~Exists(has_earlier))
+    )
+
+
+def current_language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def reader_url(page, language=None, translations=None, parents=None):
+    """The address a reader of `language` should open for `page`."""
+    language = language or current_language()
+    if page.locale.language_code == language:
+        return page.url
+    if translations is None:
+        translations = {p.locale.language_code: p for p in translated_versions(page)}
+    if language in translations:
+        return translations[language].url
+    if parents is None:
+        parent = page.get_parent()
+        parents = {p.locale.language_code: p for p in translated_versions(parent)} if parent else {}
+    listing = parents.get(language)
+    if listing is not None and getattr(listing, "serves_other_locales", False):
+        return f"{listing.url}{page.slug}/"
+    return page.url
+
+
+def translated_versions(page):
+    """Live translations of a page (itself included), with their locales."""
+    return (
+        Page.objects.live()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+        .specific(defer=True)
+    )
+
+
+def language_links(request, page=None):
+    """The language switcher: one link per language, to the reader's best page in it."""
+    translations, parents = {}, {}
+    if page is not None and getattr(page, "translation_key", None) and page.pk:
+        translations = {p.locale.language_code: p for p in translated_versions(page)}
+        parent = page.get_parent()
+        if parent is not None and parent.depth > 1:
+            parents = {p.locale.language_code: p for p in translated_versions(parent)}
+    current = current_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        info = get_language_info(code)
+        if page is not None and page.pk:
+            url = reader_url(page, code, translations, parents) if page.live else ""
+            available = code in translations
+        else:
+            url = translate_url(request.get_full_path(), code)
+            available = True
+        links.append(
+            {
+                "code": code,
+                "name": info["name_local"],
+                "url": url or translate_url(request.get_full_path(), code),
+                "current": code == current,
+                "available": available,
+                "bidi": info["bidi"],
+            }
+        )
+    return links
+
+
+def alternates(request, page):
+    """hreflang alternates: every published translation, and x-default."""
+    versions = {p.locale.language_code: p for p in translated_versions(page)}
+    links = [
+        {"hreflang": code, "href": request.build_absolute_uri(p.url)}
+        for code, p in sorted(versions.items())
+    ]
+    default = versions.get(settings.LANGUAGE_CODE) or (page if page.live else None)
+    if default is not None:
+        links.append({"hreflang": "x-default", "href": request.build_absolute_uri(default.url)})
+    return links
+
+
+class ServesOtherLocalesMixin:
+    """For listing pages (practice library, events): a child that exists only in another
+    language is served here too, under the reader's language prefix, with the reader's
+    interface. The page itself keeps its own canonical address."""
+
+    serves_other_locales = True
+
+    def route(self, request, path_components):
+        from django.http import Http404
+
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+        others = sorted(
+            self.get_translations().live().select_related("locale"),
+            key=lambda p: p.locale.language_code != settings.LANGUAGE_CODE,
+        )
+        for listing in others:
+            child = listing.get_children().live().filter(slug=path_components[0]).specific().first()
+            if child is not None:
+                return child.route(request, path_components[1:])
+        raise Http404
