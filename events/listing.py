@@ -55,7 +55,7 @@ def _terms(model):
         terms = model.objects.all()
         if hasattr(model, "locale"):
             terms = terms.default_locale()
-        return [(term.code, str(term)) for term in terms]
+        return [(term.code, getattr(term, "label", str(term))) for term in terms]
 
     return options
 

@@ -34,6 +34,18 @@ def connect():
     from portal.accounts import remember_language
 
     user_logged_in.connect(remember_language)
+
+    from portal.models import (
+        ActionArea,
+        FundingInstrument,
+        OrganisationType,
+        SubTheme,
+        TargetGroup,
+    )
+    from portal.models.taxonomy import clear_term_labels
+
+    for model in (ActionArea, SubTheme, OrganisationType, TargetGroup, FundingInstrument):
+        post_save.connect(clear_term_labels, sender=model)
     pre_save.connect(remember_status, sender=Organisation)
     post_save.connect(settle_proposal, sender=Organisation)
     post_save.connect(verify_command_line_superuser, sender=get_user_model())

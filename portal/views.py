@@ -87,7 +87,7 @@ def organisation_detail(request, slug):
         request,
         "portal/organisation_detail.html",
         {
-            "organisation": organisation,
+            "organisation": organisation.localized,
             "practices": page,
             "upcoming_events": events.upcoming().order_by("start_utc")[:6],
             "past_events": events.past().order_by("-start_utc")[:3],

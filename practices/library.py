@@ -55,7 +55,7 @@ class FacetDefinition:
         if self.model is Country:
             return [(c.code, c.localized_name) for c in Country.objects.all()]
         if self.model is not None:
-            return [(t.code, str(t)) for t in self.model.objects.default_locale()]
+            return [(t.code, t.label) for t in self.model.objects.default_locale()]
         return [(value, str(label)) for value, label in self.choices]
 
 

@@ -7,10 +7,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.i18n import best_versions, current_language
+from portal.i18n import ServesOtherLocalesMixin, best_versions, current_language
 
 
-class HomePage(Page):
+class HomePage(ServesOtherLocalesMixin, Page):
     """The portal's front page: what Integra is for, action areas, latest practices, search."""
 
     heading = models.CharField(

@@ -6,6 +6,8 @@ per locale (a translated copy of the term shares its `translation_key` and `code
 link to the default-locale term, so a filter means the same thing in every language.
 """
 
+import time
+
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
@@ -29,6 +31,36 @@ class TermQuerySet(models.QuerySet):
     def default_locale(self):
         """The canonical terms that pages link to."""
         return self.filter(locale__language_code=settings.LANGUAGE_CODE)
+
+
+_labels = {}
+LABEL_CACHE_SECONDS = 30
+
+
+def term_labels(model, language):
+    """{code: name in `language`} for one taxonomy (translated copies share the code)."""
+    key = (model._meta.label, language)
+    cached = _labels.get(key)
+    if cached and cached[0] > time.monotonic():
+        return cached[1]
+    names = dict(model.objects.filter(locale__language_code=language).values_list("code", "name"))
+    _labels[key] = (time.monotonic() + LABEL_CACHE_SECONDS, names)
+    return names
+
+
+def clear_term_labels(**kwargs):
+    _labels.clear()
+
+
+_locale_codes = {}
+
+
+def locale_code(locale_id):
+    if locale_id not in _locale_codes:
+        from wagtail.models import Locale
+
+        _locale_codes.update(Locale.objects.values_list("id", "language_code"))
+    return _locale_codes.get(locale_id)
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
@@ -55,7 +87,15 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
         ordering = ["sort_order", "name"]
 
     def __str__(self):
-        return self.name
+        return self.label
+
+    @property
+    def label(self):
+        """The term's name in the reader's language, if translated."""
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        if locale_code(self.locale_id) == language:
+            return self.name
+        return term_labels(type(self), language).get(self.code, self.name)
 
 
 def _unique(model_name):

@@ -2,8 +2,9 @@
 
 from pathlib import Path
 
-import dj_database_url
 from django.conf import locale as django_locales
+
+import dj_database_url
 
 from .env import env_bool, env_int, env_list, env_str
 

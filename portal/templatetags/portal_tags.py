@@ -8,6 +8,7 @@ register = template.Library()
 
 
 def _home(context):
+    """The site's home page in the default language: the menu's source of truth."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     return site.root_page if site else None
@@ -15,18 +16,21 @@ def _home(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """The home page's children marked “show in menus”, with the current section flagged."""
+    """The home page's children marked “show in menus”, in the reader's language."""
+    from portal.i18n import reader_url as url_for_reader
+
     home = _home(context)
     if home is None:
         return []
-    current = context.get("page")
     request = context.get("request")
     items = []
-    for page in home.get_children().live().public().in_menu().specific(defer=True):
-        active = bool(current and current.path.startswith(page.path)) or bool(
-            request and request.path.startswith(page.url or "#")
-        )
-        items.append({"title": page.title, "url": page.url, "active": active})
+    for page in (
+        home.get_children().live().public().in_menu().specific(defer=True).select_related("locale")
+    ):
+        localized = page.localized
+        url = url_for_reader(page)
+        active = bool(request and request.path.startswith(url))
+        items.append({"title": localized.title, "url": url, "active": active})
     directory = reverse("organisation_list")
     active = bool(request and request.path.startswith(directory))
     items.insert(
@@ -38,13 +42,20 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Plain pages (about, accessibility, privacy) shown in the footer."""
+    from portal.i18n import reader_url as url_for_reader
+    from portal.models import StandardPage
+
     home = _home(context)
     if home is None:
         return []
-    from portal.models import StandardPage
-
-    pages = StandardPage.objects.child_of(home).live().public().order_by("path")
-    return [{"title": page.title, "url": page.url} for page in pages]
+    pages = (
+        StandardPage.objects.child_of(home)
+        .live()
+        .public()
+        .order_by("path")
+        .select_related("locale")
+    )
+    return [{"title": page.localized.title, "url": url_for_reader(page)} for page in pages]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
@@ -126,3 +137,14 @@ def language_name(code):
         return str(get_language_info(code)["name_translated"])
     except KeyError:
         return code
+
+
+@register.filter
+def text_direction(code):
+    """“rtl” or “ltr” for a language code, for content whose language differs from the page's."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
