@@ -10,6 +10,7 @@ listing pages route to it), so the interface stays in their language, with a not
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
@@ -35,8 +36,10 @@ def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-def reader_url(page, language=None, translations=None, parents=None):
-    """The address a reader of `language` should open for `page`."""
+def reader_url(page, language=None, translations=None):
+    """The address a reader of `language` should open for `page`: its translation if there is
+    one, else the page itself under the reader's language prefix (served by the listings'
+    and home page's routing, in the reader's interface, with a notice)."""
     language = language or current_language()
     if page.locale.language_code == language:
         return page.url
@@ -44,13 +47,11 @@ def reader_url(page, language=None, translations=None, parents=None):
         translations = {p.locale.language_code: p for p in translated_versions(page)}
     if language in translations:
         return translations[language].url
-    if parents is None:
-        parent = page.get_parent()
-        parents = {p.locale.language_code: p for p in translated_versions(parent)} if parent else {}
-    listing = parents.get(language)
-    if listing is not None and getattr(listing, "serves_other_locales", False):
-        return f"{listing.url}{page.slug}/"
-    return page.url
+    if not page.url:
+        return page.url
+    # translate_url resolves under the active language: resolve the page's URL in its own.
+    with translation.override(page.locale.language_code):
+        return translate_url(page.url, language)
 
 
 def translated_versions(page):
@@ -65,18 +66,15 @@ def translated_versions(page):
 
 def language_links(request, page=None):
     """The language switcher: one link per language, to the reader's best page in it."""
-    translations, parents = {}, {}
+    translations = {}
     if page is not None and getattr(page, "translation_key", None) and page.pk:
         translations = {p.locale.language_code: p for p in translated_versions(page)}
-        parent = page.get_parent()
-        if parent is not None and parent.depth > 1:
-            parents = {p.locale.language_code: p for p in translated_versions(parent)}
     current = current_language()
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if page is not None and page.pk:
-            url = reader_url(page, code, translations, parents) if page.live else ""
+            url = reader_url(page, code, translations) if page.live else ""
             available = code in translations
         else:
             url = translate_url(request.get_full_path(), code)

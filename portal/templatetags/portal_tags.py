@@ -148,3 +148,24 @@ def text_direction(code):
         return "rtl" if get_language_info(code)["bidi"] else "ltr"
     except KeyError:
         return "ltr"
+
+
+@register.filter
+def money(amount, currency):
+    """An amount in a currency, formatted for the reader's language (Babel), no cents:
+    “450 000 kr” in Swedish, “450.000 SEK” in German, “SEK 450,000” in English."""
+    from babel import Locale, UnknownLocaleError
+    from babel.numbers import format_currency
+
+    from portal.i18n import current_language
+
+    if amount is None:
+        return ""
+    try:
+        pattern = Locale.parse(current_language()).currency_formats["standard"].pattern
+        whole = pattern.split(";")[0].replace(".00", "").replace(",00", "")
+        return format_currency(
+            amount, currency, whole, locale=current_language(), currency_digits=False
+        )
+    except (ValueError, LookupError, UnknownLocaleError):
+        return f"{amount} {currency}"

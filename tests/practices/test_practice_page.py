@@ -53,7 +53,7 @@ def test_shows_structured_sections_and_key_facts(client, practice):
         "Refugees, Women",
         "Asylum, Migration and Integration Fund (AMIF)",
         "1,250",
-        "450,000 SEK",
+        "SEK450,000",
         "Externally evaluated",
         "Designed or run with migrants",
         "Swedish",

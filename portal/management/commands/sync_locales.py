@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -103,6 +103,14 @@ class Command(BaseCommand):
             translation, _created = Translation.objects.get_or_create(
                 source=source, target_locale=locale
             )
-            translation.save_target(publish=True)
+            if isinstance(instance, Page):
+                # Publish now, not on commit: a deferred publish of a parent would save its
+                # stale child count over the children added since (wagtail-localize + treebeard).
+                source.create_or_update_translation(
+                    locale, publish=False, fallback=True, copy_parent_pages=True
+                )
+                instance.get_translation(locale).get_latest_revision().publish()
+            else:
+                translation.save_target(publish=True)
             created += not exists
         return created
