@@ -7,9 +7,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 from django.conf import settings
 from django.core.management import call_command
+
+import pytest
 
 from portal.i18n import reader_url
 from tests.utils import card_titles, soup, text

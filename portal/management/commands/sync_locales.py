@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from wagtail.models import Locale, Page
-
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from events.models import EventIndexPage
