@@ -169,7 +169,7 @@ def test_catalogue_is_complete(code):
 def test_catalogue_compiles_cleanly_and_is_compiled(code, tmp_path):
     po = LOCALE_DIR / code / "LC_MESSAGES" / "django.po"
     result = subprocess.run(
-        ["msgfmt", "--check", "-o", str(tmp_path / "django.mo"), str(po)],
+        [shutil.which("msgfmt"), "--check", "-o", str(tmp_path / "django.mo"), str(po)],
         capture_output=True,
         text=True,
     )
