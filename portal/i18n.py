@@ -32,6 +32,16 @@ def best_versions(qs, language):
     )
 
 
+def content_language(page):
+    """The language a page's text is written in: its locale's, except for originals in the
+    default locale that declare another language (e.g. a Swedish practice in the English tree)."""
+    code = page.locale.language_code
+    original = getattr(page, "original_language", None)
+    if code == settings.LANGUAGE_CODE and original:
+        return original
+    return code
+
+
 def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 

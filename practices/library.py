@@ -13,6 +13,7 @@ the public-and-live filter, so even a stale index never shows a non-public pract
 """
 
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
@@ -35,6 +36,11 @@ SORTS = {"newest": _("Newest first"), "title": _("Title (A–Z)")}
 DEFAULT_SORT = "newest"
 
 
+def alphabetical(text):
+    """A sort key that ignores case and accents (“Ś” sorts with “S”)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
 @dataclass(frozen=True)
 class FacetDefinition:
     """One filter of the library.
@@ -53,7 +59,9 @@ class FacetDefinition:
     def options(self):
         """[(value, label)] in display order, in the active language."""
         if self.model is Country:
-            return [(c.code, c.localized_name) for c in Country.objects.all()]
+            countries = [(c.sort_order, c.code, c.localized_name) for c in Country.objects.all()]
+            countries.sort(key=lambda row: (row[0], alphabetical(row[2])))
+            return [(code, name) for _order, code, name in countries]
         if self.model is not None:
             return [(t.code, t.label) for t in self.model.objects.default_locale()]
         return [(value, str(label)) for value, label in self.choices]

@@ -22,6 +22,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from portal.i18n import content_language
+
 # Built-in analyzers of both OpenSearch 2.x and Elasticsearch 8/9.
 BUILT_IN = {
     "ar": "arabic",
@@ -124,15 +126,6 @@ def body_text(page):
     from practices.models import BODY_SECTIONS
 
     return "\n".join(strip_tags(getattr(page, name) or "") for name, _heading in BODY_SECTIONS)
-
-
-def content_language(page):
-    """The language a page's text is written in."""
-    from django.conf import settings
-
-    if page.locale.language_code != settings.LANGUAGE_CODE:
-        return page.locale.language_code
-    return page.original_language or page.locale.language_code
 
 
 def document_for(pages):

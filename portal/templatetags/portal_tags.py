@@ -60,12 +60,28 @@ def footer_links(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None):
+    """Ancestors in the reader's language (a page served from another language's tree)."""
+    from portal.i18n import reader_url as url_for_reader
+
     page = page or context.get("page")
     crumbs = []
     if page is not None:
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth")
-        crumbs = [{"title": p.title if p.depth > 2 else _("Home"), "url": p.url} for p in ancestors]
+        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth").specific()
+        crumbs = [
+            {
+                "title": ancestor.localized.title if ancestor.depth > 2 else _("Home"),
+                "url": url_for_reader(ancestor),
+            }
+            for ancestor in ancestors
+        ]
     return {"crumbs": crumbs, "current": page.title if page else context.get("page_title")}
+
+
+@register.simple_tag
+def page_language(page):
+    from portal.i18n import content_language
+
+    return content_language(page)
 
 
 @register.simple_tag(takes_context=True)

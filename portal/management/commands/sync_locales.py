@@ -36,6 +36,11 @@ def english_to_translated(language):
             translated = target.get(group, {}).get(key)
             if translated:
                 mapping[english] = translated
+                # wagtail-localize extracts rich text paragraph by paragraph, without <p>.
+                if english.startswith("<p>") and translated.startswith("<p>"):
+                    mapping[english.removeprefix("<p>").removesuffix("</p>")] = (
+                        translated.removeprefix("<p>").removesuffix("</p>")
+                    )
     return mapping
 
 
