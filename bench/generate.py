@@ -78,7 +78,7 @@ def generate(count, seed=2026):
     """Insert `count` live practices under the library, in bulk. Returns the seconds taken."""
     import time
 
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
     from portal.factories import OrganisationFactory
     from portal.models import (
@@ -99,11 +99,11 @@ def generate(count, seed=2026):
 
     started = time.perf_counter()
     rng = random.Random(seed)
-    library = PracticeIndexPage.objects.get()
-    locale = Locale.get_default()
+    # Each practice lives in the library of the language it is written in.
+    libraries = {language: PracticeIndexPage.for_language(language) for language in WORDS}
     content_type = ContentType.objects.get_for_model(PracticePage)
     countries = list(Country.objects.filter(group="eu"))
-    org_types = list(OrganisationType.objects.all())
+    org_types = list(OrganisationType.objects.default_locale())
     organisations = [
         OrganisationFactory(
             organisation_type=rng.choice(org_types),
@@ -114,17 +114,19 @@ def generate(count, seed=2026):
         for n in range(300)
     ]
     terms = {
-        "action_areas": list(ActionArea.objects.all()),
-        "sub_themes": list(SubTheme.objects.all()),
-        "target_groups": list(TargetGroup.objects.all()),
-        "funding_instruments": list(FundingInstrument.objects.all()),
+        "action_areas": list(ActionArea.objects.default_locale()),
+        "sub_themes": list(SubTheme.objects.default_locale()),
+        "target_groups": list(TargetGroup.objects.default_locale()),
+        "funding_instruments": list(FundingInstrument.objects.default_locale()),
     }
     languages = list(WORDS)
     now = timezone.now()
-    pages, details = [], []
+    pages, details, children = [], [], dict.fromkeys(WORDS, 0)
     for n in range(1, count + 1):
         language = rng.choice(languages)
         words = WORDS[language]
+        library = libraries[language]
+        children[language] += 1
         title = " ".join(rng.sample(words, 3)).capitalize() + f" {n}"
         published = now - timezone.timedelta(minutes=n)
         pages.append(
@@ -132,12 +134,12 @@ def generate(count, seed=2026):
                 title=title,
                 draft_title=title,
                 slug=f"practice-{n}",
-                path=library.path + _path(n),
+                path=library.path + _path(children[language]),
                 depth=library.depth + 1,
                 numchild=0,
                 url_path=f"{library.url_path}practice-{n}/",
                 content_type=content_type,
-                locale=locale,
+                locale_id=library.locale_id,
                 live=True,
                 first_published_at=published,
                 last_published_at=published,
@@ -149,19 +151,18 @@ def generate(count, seed=2026):
         )
     with transaction.atomic():
         Page.objects.bulk_create(pages, batch_size=1000)
-        Page.objects.filter(pk=library.pk).update(numchild=count)
-        saved = Page.objects.filter(
-            path__startswith=library.path, depth=library.depth + 1
-        ).order_by("path")
+        for language, library in libraries.items():
+            Page.objects.filter(pk=library.pk).update(numchild=children[language])
+        by_slug = dict(Page.objects.filter(slug__startswith="practice-").values_list("slug", "pk"))
         rows = {name: [] for name in [*terms, "countries"]}
-        for page, (language, summary, body) in zip(saved, details, strict=True):
+        for page, (_language, summary, body) in zip(pages, details, strict=True):
+            page.pk = page.id = by_slug[page.slug]
             year = rng.randint(2012, 2025)
             finished = rng.random() < 0.3
             start = timezone.datetime(year, rng.randint(1, 12), 1).date()
             practice = PracticePage(
                 page_ptr_id=page.pk,
                 summary=summary.capitalize() + ".",
-                original_language=language,
                 organisation=rng.choice(organisations),
                 implementation_level=rng.choice(ImplementationLevel.values),
                 start_date=start,

@@ -50,7 +50,7 @@ def main():
         client = Client()
         print(f"{'scenario':<18} {'results':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
         for name, query in SCENARIOS:
-            url = "/practices/" + query
+            url = "/en/practices/" + query
             total = client.get(url).context["paginator"].count
             p50, p95 = timed(client, url, args.requests)
             with CaptureQueriesContext(connection) as captured:
@@ -63,7 +63,7 @@ def main():
         for _ in range(10):
             LibraryRevision.bump()
             start = time.perf_counter()
-            client.get("/practices/")
+            client.get("/en/practices/")
             rebuilds.append((time.perf_counter() - start) * 1000)
         print(
             f"{'after a change':<18} {'':>8} {statistics.median(rebuilds):>8.1f} "

@@ -171,7 +171,7 @@ def build_listing(index_page, request):
         events = (
             apply_filters(base, shown)
             .filter(start_date__lte=last, end_date__gte=first)
-            .select_related("country")
+            .select_related("country", "locale")
             .order_by("start_utc")
         )
         previous = (first - datetime.timedelta(days=1)).replace(day=1)

@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, PageLogEntry, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.i18n import ServesOtherLocalesMixin
 from portal.models import (
@@ -206,6 +207,9 @@ class EventPage(RoutablePageMixin, Page):
     )
 
     objects = EventManager()
+    # Every language version points at the same organisation record (wagtail-localize would
+    # otherwise look for, and create, a copy of it in each language).
+    override_translatable_fields = [SynchronizedField("organisation")]
     base_form_class = EventPageForm
 
     content_panels = [

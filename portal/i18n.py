@@ -32,18 +32,18 @@ def best_versions(qs, language):
     )
 
 
-def content_language(page):
-    """The language a page's text is written in: its locale's, except for originals in the
-    default locale that declare another language (e.g. a Swedish practice in the English tree)."""
-    code = page.locale.language_code
-    original = getattr(page, "original_language", None)
-    if code == settings.LANGUAGE_CODE and original:
-        return original
-    return code
-
-
 def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
+def title_and_url(page):
+    """(title, address) of a page for the reader: its version in the reader's language if
+    there is one (one query at most; none when the page is in that language)."""
+    language = current_language()
+    if page.locale.language_code == language:
+        return page.title, page.url
+    translations = {p.locale.language_code: p for p in translated_versions(page)}
+    return translations.get(language, page).title, reader_url(page, language, translations)
 
 
 def reader_url(page, language=None, translations=None):
@@ -66,12 +66,7 @@ def reader_url(page, language=None, translations=None):
 
 def translated_versions(page):
     """Live translations of a page (itself included), with their locales."""
-    return (
-        Page.objects.live()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-        .specific(defer=True)
-    )
+    return Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
 
 
 def language_links(request, page=None):
@@ -118,12 +113,15 @@ def alternates(request, page):
 class ServesOtherLocalesMixin:
     """For listing pages (practice library, events): a child that exists only in another
     language is served here too, under the reader's language prefix, with the reader's
-    interface. The page itself keeps its own canonical address."""
+    interface; its canonical address stays its own. A child with a version in this language
+    (under another slug) is served in that version."""
 
     serves_other_locales = True
 
     def route(self, request, path_components):
         from django.http import Http404
+
+        from wagtail.url_routing import RouteResult
 
         try:
             return super().route(request, path_components)
@@ -136,6 +134,10 @@ class ServesOtherLocalesMixin:
         )
         for listing in others:
             child = listing.get_children().live().filter(slug=path_components[0]).specific().first()
-            if child is not None:
-                return child.route(request, path_components[1:])
+            if child is None:
+                continue
+            translation = child.get_translation_or_none(self.locale_id)
+            if translation is not None and translation.live and not path_components[1:]:
+                return RouteResult(translation.specific)  # it has a version in this language
+            return child.route(request, path_components[1:])
         raise Http404

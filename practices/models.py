@@ -2,6 +2,7 @@
 
 import datetime
 import uuid
+from io import StringIO
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -23,12 +24,12 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Locale, Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
 
 from portal.i18n import ServesOtherLocalesMixin
-from portal.languages import CONTENT_LANGUAGES
 from portal.models import (
     ActionArea,
     Country,
@@ -116,6 +117,22 @@ class PracticeIndexPage(ServesOtherLocalesMixin, Page):
     class Meta:
         verbose_name = _("practice library")
 
+    @classmethod
+    def for_language(cls, code):
+        """The library in that language, where a practice written in it is created (made
+        through wagtail-localize on first use), or the default language's library."""
+        from django.conf import settings
+        from django.core.management import call_command
+
+        def find(language):
+            return cls.objects.filter(locale__language_code=language).order_by("path").first()
+
+        library = find(code)
+        if library is None and Locale.objects.filter(language_code=code).exists():
+            call_command("sync_locales", languages=code, stdout=StringIO())
+            library = find(code)
+        return library or find(settings.LANGUAGE_CODE)
+
     def get_context(self, request, *args, **kwargs):
         from .library import build_library
 
@@ -146,13 +163,6 @@ class PracticePage(Page):
         _("summary"),
         validators=[validate_summary_length],
         help_text=_("One paragraph for listings and search results (at most 600 characters)."),
-    )
-    original_language = models.CharField(
-        _("original language"),
-        max_length=8,
-        choices=CONTENT_LANGUAGES,
-        default="en",
-        help_text=_("The language this practice was written in."),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -248,11 +258,13 @@ class PracticePage(Page):
     )
 
     objects = PracticeManager()
+    # Every language version points at the same organisation record (wagtail-localize would
+    # otherwise look for, and create, a copy of it in each language).
+    override_translatable_fields = [SynchronizedField("organisation")]
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldPanel("original_language"),
         FieldPanel("image"),
         MultiFieldPanel(
             [

@@ -2,10 +2,12 @@
 
 from django import forms
 from django.forms.models import fields_for_model
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.fields import WagtailImageField
 
+from portal.languages import CONTENT_LANGUAGES
 from portal.models import Organisation
 from portal.sanitize import clean_html, safe_url
 from portal.uploads import PDFField
@@ -23,7 +25,7 @@ class SanitisedRichText(forms.CharField):
 
 
 SUBMISSION_SECTIONS = [
-    (_("The practice in short"), ["title", "summary", "original_language"]),
+    (_("The practice in short"), ["title", "summary", "language"]),
     (
         _("Who and where"),
         ["partner_organisations", "countries", "region_city", "implementation_level"],
@@ -51,7 +53,8 @@ MODEL_FIELDS = [
     name
     for _title, names in SUBMISSION_SECTIONS
     for name in names
-    if name not in {"image", "image_alt", "remove_image", "attachment", "attachment_title"}
+    if name
+    not in {"language", "image", "image_alt", "remove_image", "attachment", "attachment_title"}
 ]
 DATES = ["start_date", "end_date"]
 M2M_FIELDS = [
@@ -67,6 +70,11 @@ M2M_FIELDS = [
 class PracticeSubmissionForm(forms.Form):
     """Every field of a practice, in plain web-form sections, for organisation members."""
 
+    language = forms.ChoiceField(
+        label=capfirst(_("original language")),
+        choices=CONTENT_LANGUAGES,
+        help_text=_("The language this practice was written in."),
+    )
     image = WagtailImageField(
         label=_("Main image"),
         required=False,
@@ -85,9 +93,14 @@ class PracticeSubmissionForm(forms.Form):
     )
     attachment_title = forms.CharField(label=_("Document title"), max_length=250, required=False)
 
-    def __init__(self, *args, organisation, draft=False, **kwargs):
+    def __init__(self, *args, organisation, draft=False, language=None, **kwargs):
+        """`language`: the language of an existing practice, which stays (its translations
+        are made through the translation workflow), or None for a new one."""
         super().__init__(*args, **kwargs)
         self.draft = draft
+        if language:
+            self.fields["language"].initial = language
+            self.fields["language"].disabled = True
         from .models import PracticePage
 
         widgets = dict.fromkeys(M2M_FIELDS, forms.CheckboxSelectMultiple)

@@ -135,16 +135,19 @@ def _initial(draft):
 
 def _edit(request, page, organisation):
     draft = page.get_latest_revision_as_object() if page else None
-    library = PracticeIndexPage.objects.filter(locale__language_code=request.LANGUAGE_CODE).first()
-    library = library or PracticeIndexPage.objects.order_by("path").first()
+    language = page.locale.language_code if page else None
     if request.method == "POST":
         action = request.POST.get("action", "save")
         form = PracticeSubmissionForm(
-            request.POST, request.FILES, organisation=organisation, draft=action != "submit"
+            request.POST,
+            request.FILES,
+            organisation=organisation,
+            draft=action != "submit",
+            language=language,
         )
         links = LinkFormSet(request.POST, prefix="links")
         if form.is_valid() and links.is_valid():
-            page = _save(request, page, draft, library, organisation, form, links)
+            page = _save(request, page, draft, organisation, form, links)
             if action == "preview":
                 return redirect("practice_preview", pk=page.pk)
             if action == "submit":
@@ -168,7 +171,9 @@ def _edit(request, page, organisation):
         )
     else:
         form = PracticeSubmissionForm(
-            initial=_initial(draft) if draft else {}, organisation=organisation
+            initial=_initial(draft) if draft else {"language": request.LANGUAGE_CODE},
+            organisation=organisation,
+            language=language,
         )
         link_initial = (
             [{"url": link.url, "title": link.title} for link in draft.links.all()] if draft else []
@@ -202,7 +207,7 @@ def _unique_slug(library, title, page=None):
 
 
 @transaction.atomic
-def _save(request, page, draft, library, organisation, form, links):
+def _save(request, page, draft, organisation, form, links):
     data = form.cleaned_data
     target = draft or PracticePage(organisation=organisation, owner=request.user, live=False)
     for name in MODEL_FIELDS:
@@ -242,7 +247,8 @@ def _save(request, page, draft, library, organisation, form, links):
         for link in links.cleaned_data
         if link.get("url")
     ]
-    if page is None:
+    if page is None:  # a new practice lives in the library of the language it is written in
+        library = PracticeIndexPage.for_language(data["language"] or request.LANGUAGE_CODE)
         target.slug = _unique_slug(library, target.title)
         library.add_child(instance=target)
         page = target

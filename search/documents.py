@@ -22,8 +22,6 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-from portal.i18n import content_language
-
 # Built-in analyzers of both OpenSearch 2.x and Elasticsearch 8/9.
 BUILT_IN = {
     "ar": "arabic",
@@ -97,7 +95,7 @@ def text_fields(kind):
 def build_index(name):
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
-    for field in ["translation_key", "locales", "language", "revision", *FACET_FIELDS]:
+    for field in ["translation_key", "locales", "revision", *FACET_FIELDS]:
         mapping.field(field, Keyword())
     mapping.field("pages", Object(enabled=False))  # {locale: page id}, stored, not searched
     mapping.field("published", Date())
@@ -156,7 +154,6 @@ def document_for(pages):
         "translation_key": str(first.translation_key),
         "pages": {locale: page.pk for locale, page in versions.items()},
         "locales": sorted(versions),
-        "language": sorted({content_language(page) for page in pages}),
         "revision": group_revision(pages),
         "published": max(page.first_published_at for page in pages if page.first_published_at)
         if any(page.first_published_at for page in pages)
@@ -176,7 +173,7 @@ def document_for(pages):
         **codes,
     }
     for page in pages:
-        language = content_language(page)
+        language = page.locale.language_code
         body = f"{organisation}\n{page.region_city}\n{body_text(page)}"
         document.setdefault(f"title_{language}", []).append(page.title)
         document.setdefault(f"summary_{language}", []).append(page.summary or "")

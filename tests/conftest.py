@@ -25,6 +25,18 @@ def _fresh_cache():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in English: a test-client request leaves its language active in the
+    test's thread, where it would change what `reverse` and `get_absolute_url` return."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
+
+
 TERM_MODELS = {
     "action_areas": ActionArea,
     "sub_themes": SubTheme,
@@ -64,9 +76,10 @@ def make_organisation(db):
 
 @pytest.fixture
 def make_practice(library):
-    """Create a live practice; taxonomy as codes, e.g. action_areas=["housing"]."""
+    """Create a live practice; taxonomy as codes, e.g. action_areas=["housing"]; `language`
+    puts it in that language's library, as practices written in that language are."""
 
-    def make(**kwargs):
+    def make(language="en", **kwargs):
         for field, model in TERM_MODELS.items():
             if field in kwargs:
                 kwargs[field] = [term(model, code) for code in kwargs[field]]
@@ -74,7 +87,8 @@ def make_practice(library):
             kwargs["countries"] = list(Country.objects.filter(code__in=kwargs["countries"]))
         if isinstance(kwargs.get("start_date"), str):
             kwargs["start_date"] = datetime.date.fromisoformat(kwargs["start_date"])
-        return PracticePageFactory(parent=library, **kwargs)
+        parent = library if language == "en" else PracticeIndexPage.for_language(language)
+        return PracticePageFactory(parent=parent, **kwargs)
 
     return make
 
@@ -142,7 +156,7 @@ def complete_practice_data(**overrides):
     data = {
         "title": "Homework club in the library",
         "summary": "Volunteers help pupils who arrived recently with their homework, twice a week.",
-        "original_language": "en",
+        "language": "en",
         "countries": [str(Country.objects.get(code="se").pk)],
         "implementation_level": "local",
         "action_areas": [str(term(ActionArea, "education-and-training").pk)],

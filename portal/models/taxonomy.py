@@ -37,13 +37,14 @@ _labels = {}
 LABEL_CACHE_SECONDS = 30
 
 
-def term_labels(model, language):
-    """{code: name in `language`} for one taxonomy (translated copies share the code)."""
-    key = (model._meta.label, language)
+def term_labels(model, language, field="name"):
+    """{code: name (or another field) in `language`} for one taxonomy (translated copies share
+    the code)."""
+    key = (model._meta.label, language, field)
     cached = _labels.get(key)
     if cached and cached[0] > time.monotonic():
         return cached[1]
-    names = dict(model.objects.filter(locale__language_code=language).values_list("code", "name"))
+    names = dict(model.objects.filter(locale__language_code=language).values_list("code", field))
     _labels[key] = (time.monotonic() + LABEL_CACHE_SECONDS, names)
     return names
 
@@ -116,6 +117,15 @@ class ActionArea(Term):
         verbose_name = _("action area")
         verbose_name_plural = _("action areas")
         constraints = _unique("actionarea")
+
+    @property
+    def description_label(self):
+        """The term's description in the reader's language, if translated."""
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        if locale_code(self.locale_id) == language:
+            return self.description
+        labels = term_labels(type(self), language, "description")
+        return labels.get(self.code) or self.description
 
 
 class SubTheme(Term):

@@ -17,20 +17,17 @@ def _home(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children marked “show in menus”, in the reader's language."""
-    from portal.i18n import reader_url as url_for_reader
+    from portal.i18n import title_and_url
 
     home = _home(context)
     if home is None:
         return []
     request = context.get("request")
     items = []
-    for page in (
-        home.get_children().live().public().in_menu().specific(defer=True).select_related("locale")
-    ):
-        localized = page.localized
-        url = url_for_reader(page)
+    for page in home.get_children().live().public().in_menu().select_related("locale"):
+        title, url = title_and_url(page)
         active = bool(request and request.path.startswith(url))
-        items.append({"title": localized.title, "url": url, "active": active})
+        items.append({"title": title, "url": url, "active": active})
     directory = reverse("organisation_list")
     active = bool(request and request.path.startswith(directory))
     items.insert(
@@ -42,7 +39,7 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Plain pages (about, accessibility, privacy) shown in the footer."""
-    from portal.i18n import reader_url as url_for_reader
+    from portal.i18n import title_and_url
     from portal.models import StandardPage
 
     home = _home(context)
@@ -55,33 +52,27 @@ def footer_links(context):
         .order_by("path")
         .select_related("locale")
     )
-    return [{"title": page.localized.title, "url": url_for_reader(page)} for page in pages]
+    return [dict(zip(("title", "url"), title_and_url(page), strict=True)) for page in pages]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None):
     """Ancestors in the reader's language (a page served from another language's tree)."""
-    from portal.i18n import reader_url as url_for_reader
+    from portal.i18n import title_and_url
 
     page = page or context.get("page")
     crumbs = []
     if page is not None:
-        ancestors = Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth").specific()
-        crumbs = [
-            {
-                "title": ancestor.localized.title if ancestor.depth > 2 else _("Home"),
-                "url": url_for_reader(ancestor),
-            }
-            for ancestor in ancestors
-        ]
+        ancestors = (
+            Page.objects.ancestor_of(page)
+            .filter(depth__gt=1)
+            .order_by("depth")
+            .select_related("locale")
+        )
+        for ancestor in ancestors:
+            title, url = title_and_url(ancestor)
+            crumbs.append({"title": title if ancestor.depth > 2 else _("Home"), "url": url})
     return {"crumbs": crumbs, "current": page.title if page else context.get("page_title")}
-
-
-@register.simple_tag
-def page_language(page):
-    from portal.i18n import content_language
-
-    return content_language(page)
 
 
 @register.simple_tag(takes_context=True)
@@ -117,11 +108,13 @@ def rich_text_labels():
 
 
 @register.simple_tag
-def reader_url(page):
-    """The address of a practice or event for the current reader (see portal.i18n)."""
+def reader_url(page, listed=False):
+    """The address of a practice or event for the current reader (see portal.i18n). `listed`:
+    the page is a card in a listing, where no lookup of its translations is made (listings show
+    the reader's version when there is one; the listing's routing leads to it otherwise)."""
     from portal.i18n import reader_url as url_for_reader
 
-    return url_for_reader(page)
+    return url_for_reader(page, translations={} if listed else None)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

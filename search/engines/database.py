@@ -180,8 +180,16 @@ class DatabaseEngine:
         return _vocabulary[key]
 
     def suggest(self, prefix, language, limit=8):
-        practices = best_versions(PracticePage.objects.listable(), language)
-        return [page.pk for page in practices.only("pk").autocomplete(prefix)[:limit]]
+        # Match in any language, then suggest each match's version for the reader. (PostgreSQL's
+        # backend cannot filter a search by locale__language_code, so no best_versions here.)
+        matches = PracticePage.objects.listable().only("pk", "translation_key").autocomplete(prefix)
+        keys = list(dict.fromkeys(page.translation_key for page in matches[: limit * 4]))
+        best = dict(
+            best_versions(PracticePage.objects.listable(), language)
+            .filter(translation_key__in=keys)
+            .values_list("translation_key", "pk")
+        )
+        return [best[key] for key in keys if key in best][:limit]
 
     def related(self, page, limit=3):
         shared = {

@@ -68,6 +68,13 @@ def test_readers_get_the_translation_in_their_language(client, practice, polish)
     assert polish.url == "/pl/practices/" + polish.slug + "/"
 
 
+def test_an_address_under_the_readers_prefix_leads_to_the_readers_version(client, practice, polish):
+    polish.slug = "kawiarnia-jezykowa"
+    polish.save_revision().publish()
+    assert "Kawiarnia językowa" in text(client.get(f"/pl/practices/{practice.slug}/"))
+    assert "Language café" in text(client.get(f"/de/practices/{practice.slug}/"))
+
+
 def test_switcher_maps_translations_and_falls_back(client, practice, polish):
     links = {
         a["hreflang"]: a["href"] for a in soup(client.get(practice.url)).select(".lang-switch a")

@@ -1,5 +1,6 @@
 """`manage.py seed_demo` loads rich demo content; running it twice changes nothing."""
 
+import json
 from io import StringIO
 
 from django.core.management import call_command
@@ -8,9 +9,11 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from portal.i18n import reader_url
+from portal.management.commands.seed_demo import TRANSLATIONS
 from portal.models import CustomImage, Organisation, OrganisationType, StandardPage
 from practices.models import PracticePage
-from tests.utils import card_titles
+from tests.utils import card_titles, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +43,7 @@ def test_seed_demo_is_rich_and_idempotent(client, home):
     assert all(p.revisions.exists() for p in practices)
     countries = {code for p in practices for code in p.countries.values_list("code", flat=True)}
     assert len(countries) >= 12
-    languages = set(practices.values_list("original_language", flat=True))
+    languages = set(practices.values_list("locale__language_code", flat=True))
     assert {"sv", "de", "fr", "it", "es", "pl", "en"} <= languages
     used_types = set(
         practices.values_list("organisation__organisation_type__code", flat=True)
@@ -52,9 +55,37 @@ def test_seed_demo_is_rich_and_idempotent(client, home):
     assert practices.exclude(image=None).count() == practices.count()
     assert any(p.may_be_out_of_date for p in practices)
 
+    # Some practices come translated by people, through wagtail-localize.
+    swedish = practices.get(slug="yrkessvenska-i-aldreomsorgen-vasterby")
+    versions = {p.locale.language_code: p for p in swedish.get_translations(inclusive=True).live()}
+    assert set(versions) == {"sv", "en", "de"}
+    assert versions["en"].title.startswith("Vocational Swedish")
+    facts = soup(client.get(versions["en"].url)).select_one(".practice__facts").get_text(" ")
+    assert "Swedish" in facts and "Translated by a person" in facts
+    arabic = client.get(reader_url(practices.get(slug="housing-first-for-refugees-norreby"), "ar"))
+    assert soup(arabic).select_one(".practice__head")["dir"] == "rtl"
+
     response = client.get("/en/practices/?sort=title")
     assert len(card_titles(response)) == 12
     assert client.get("/en/about/").status_code == 200
     pdf = get_document_model().objects.first()
     with pdf.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_demo_translations_cover_every_segment(home):
+    """A demo translation missing a segment would show source text in the translated page."""
+    from wagtail_localize.models import TranslationSource
+
+    call_command("seed_demo", stdout=StringIO())
+    paths = sorted(TRANSLATIONS.glob("*.json"))
+    assert len(paths) >= 8
+    missing = {}
+    for path in paths:
+        slug, _code = path.stem.rsplit(".", 1)
+        original = PracticePage.objects.filter(slug=slug).order_by("pk").first()
+        source, _created = TranslationSource.get_or_create_from_instance(original)
+        texts = json.loads(path.read_text("utf-8"))
+        segments = source.stringsegment_set.select_related("string")
+        missing[path.name] = [s.string.data for s in segments if s.string.data not in texts]
+    assert missing == {path.name: [] for path in paths}

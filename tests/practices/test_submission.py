@@ -1,6 +1,7 @@
 """Members write practices in a plain web form; editors review them in the Wagtail admin."""
 
 import io
+from urllib.parse import urlencode
 
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -12,9 +13,10 @@ import pytest
 from PIL import Image
 
 from portal.demo import artwork
+from portal.i18n import reader_url
 from practices.models import PracticePage
 from tests.conftest import complete_practice_data
-from tests.utils import soup, text
+from tests.utils import card_titles, soup, text
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +33,17 @@ def team(make_user, make_organisation, join, editor):
 
 def new_practice(client, data):
     return client.post(reverse("practice_submit"), data)
+
+
+def approve(client, page):
+    """An editor approves the page's review task in the Wagtail admin."""
+    client.post(
+        reverse(
+            "wagtailadmin_pages:workflow_action",
+            args=[page.pk, "approve", page.current_workflow_state.current_task_state.pk],
+        ),
+        {"comment": ""},
+    )
 
 
 def png_bytes():
@@ -237,3 +250,55 @@ def test_oversized_pdf_is_refused_with_a_clear_message(client, team, library, se
     big = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n" + b"0" * 2000)
     response = new_practice(client, complete_practice_data(attachment=big))
     assert "the limit is 1000" in text(response)
+
+
+def test_a_practice_written_in_swedish_is_published_in_swedish_and_translated_by_editors(
+    client, team, library, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+    from wagtail_localize.models import StringSegment, Translation
+
+    client.force_login(team["member"])
+    new_practice(client, complete_practice_data(title="Läxhjälp på biblioteket", language="sv"))
+    page = PracticePage.objects.get()
+    client.force_login(team["editor"])
+    approve(client, page)
+    page.refresh_from_db()
+    assert page.live and page.url.startswith("/sv/practices/")
+
+    # Readers in other languages find it, marked as Swedish, with a notice when they open it.
+    card = soup(client.get("/en/practices/")).select_one("article.card")
+    assert card["lang"] == "sv" and "Läxhjälp på biblioteket" in card.get_text()
+    notice = "This page is not yet available in English. It is shown in Swedish."
+    assert notice in text(client.get(reader_url(page, "en")))
+
+    # Editors have it translated into English and German in wagtail-localize's editor.
+    locales = {code: Locale.objects.get(language_code=code) for code in ("en", "de")}
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[page.pk]),
+            {"locales": [locale.pk for locale in locales.values()]},
+        )
+    titles = {"en": "Homework help in the library", "de": "Hausaufgabenhilfe in der Bibliothek"}
+    for code, title in titles.items():
+        translation = Translation.objects.get(
+            source__object_id=page.translation_key, target_locale=locales[code]
+        )
+        segment = StringSegment.objects.get(source=translation.source, context__path="title")
+        client.put(
+            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
+            urlencode({"value": title}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        target = page.get_translation(locales[code])
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
+
+    assert card_titles(client.get("/en/practices/")) == [titles["en"]]
+    assert card_titles(client.get("/de/practices/")) == [titles["de"]]
+    assert card_titles(client.get("/sv/practices/")) == ["Läxhjälp på biblioteket"]
+    assert card_titles(client.get("/fr/practices/")) == [titles["en"]]  # the default language
+    english = client.get(page.get_translation(locales["en"]).url)
+    assert notice not in text(english)
+    facts = soup(english).select_one(".practice__facts").get_text(" ")
+    assert "Swedish" in facts and "Translated by a person" in facts

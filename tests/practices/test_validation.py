@@ -17,7 +17,6 @@ def practice_form(organisation, **overrides):
         "title": "Language café",
         "slug": "language-cafe",
         "summary": "Newcomers practise Swedish with volunteers every week.",
-        "original_language": "en",
         "organisation": organisation.pk,
         "countries": [Country.objects.get(code="se").pk],
         "implementation_level": "local",

@@ -1,5 +1,7 @@
 import datetime
 import importlib
+import json
+from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand
@@ -7,13 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from events.models import EventIndexPage, EventPage
 from portal.demo import artwork
 from portal.demo.events_data import EVENTS
 from portal.demo.pages import STANDARD_PAGES
 from portal.factories import default_locale, term
+from portal.management.commands.sync_locales import translate
 from portal.models import (
     ActionArea,
     Country,
@@ -37,6 +40,8 @@ from practices.models import (
 )
 
 DATA_MODULES = ["portal.demo.data_a", "portal.demo.data_b"]
+# <slug of the original>.<language>.json: {source text: translation}, one per translated practice.
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "demo" / "practice_translations"
 
 
 def _time(value):
@@ -74,17 +79,38 @@ class Command(BaseCommand):
         organisations, practices = load_data()
         orgs = self.organisations(organisations)
         created = sum(
-            self.practice(library, data, index, orgs) for index, data in enumerate(practices)
+            self.practice(PracticeIndexPage.for_language(data["language"]), data, index, orgs)
+            for index, data in enumerate(practices)
         )
+        translated = self.translations()
         LibraryRevision.bump()  # publication dates were set with a bulk update
         new_events = self.events(home, orgs)
 
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {len(orgs)} organisations, {len(practices)} practices "
-                f"({created} new), {len(EVENTS)} events ({new_events} new), {pages} new pages."
+                f"({created} new, {translated} new translations), {len(EVENTS)} events "
+                f"({new_events} new), {pages} new pages."
             )
         )
+
+    def translations(self):
+        """A few practices translated by people, through wagtail-localize as editors do it."""
+        created = 0
+        for path in sorted(TRANSLATIONS.glob("*.json")):
+            slug, code = path.stem.rsplit(".", 1)
+            original = PracticePage.objects.filter(slug=slug).order_by("pk").first()
+            locale = Locale.objects.filter(language_code=code).first()
+            if original is None or locale is None:
+                continue
+            PracticeIndexPage.for_language(code)  # the library the translation goes into
+            if translate(original, locale, json.loads(path.read_text("utf-8"))):
+                PracticePage.objects.filter(pk=original.get_translation(locale).pk).update(
+                    first_published_at=original.first_published_at,
+                    last_published_at=original.last_published_at,
+                )
+                created += 1
+        return created
 
     def events(self, home, orgs):
         """Events dated relative to today, so the demo always has past and upcoming ones."""
@@ -200,7 +226,6 @@ class Command(BaseCommand):
             title=data["title"],
             slug=data["slug"],
             summary=data["summary"],
-            original_language=data["language"],
             organisation=orgs[data["organisation"]],
             partner_organisations=[orgs[slug] for slug in data.get("partners", [])],
             countries=list(Country.objects.filter(code__in=data["countries"])),

@@ -86,35 +86,37 @@ class Command(BaseCommand):
     def translate(self, code, instances, update=False):
         locale = Locale.objects.get(language_code=code)
         texts = english_to_translated(code)
-        created = 0
-        for instance in instances:
-            exists = instance.has_translation(locale)
-            if exists and not update:
-                continue
-            source, _created = TranslationSource.get_or_create_from_instance(instance)
-            for segment in source.stringsegment_set.select_related("string", "context"):
-                translated = texts.get(segment.string.data)
-                if translated:
-                    StringTranslation.objects.update_or_create(
-                        translation_of=segment.string,
-                        locale=locale,
-                        context=segment.context,
-                        defaults={
-                            "data": translated,
-                            "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
-                        },
-                    )
-            translation, _created = Translation.objects.get_or_create(
-                source=source, target_locale=locale
+        return sum(translate(instance, locale, texts, update=update) for instance in instances)
+
+
+def translate(instance, locale, texts, update=False):
+    """Translate a page or snippet into `locale` through wagtail-localize, as a person would in
+    its editor: every segment found in `texts` ({source text: translation}) is a manual
+    translation, the others keep the source text. Returns whether the translation is new."""
+    exists = instance.has_translation(locale)
+    if exists and not update:
+        return False
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    for segment in source.stringsegment_set.select_related("string", "context"):
+        translated = texts.get(segment.string.data)
+        if translated:
+            StringTranslation.objects.update_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": translated,
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                },
             )
-            if isinstance(instance, Page):
-                # Publish now, not on commit: a deferred publish of a parent would save its
-                # stale child count over the children added since (wagtail-localize + treebeard).
-                source.create_or_update_translation(
-                    locale, publish=False, fallback=True, copy_parent_pages=True
-                )
-                instance.get_translation(locale).get_latest_revision().publish()
-            else:
-                translation.save_target(publish=True)
-            created += not exists
-        return created
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    if isinstance(instance, Page):
+        # Publish now, not on commit: a deferred publish of a parent would save its
+        # stale child count over the children added since (wagtail-localize + treebeard).
+        source.create_or_update_translation(
+            locale, publish=False, fallback=True, copy_parent_pages=True
+        )
+        instance.get_translation(locale).get_latest_revision().publish()
+    else:
+        translation.save_target(publish=True)
+    return not exists
