@@ -118,6 +118,12 @@ def test_main_pages_have_no_serious_violations(site, live_server, page, width):
         response = page.goto(live_server.url + path)
         assert response.status == 200, name
         found = serious_violations(page)
+        # WCAG 1.4.10 (reflow): nothing makes a phone-sized page scroll sideways.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            found.append(f"page scrolls sideways by {overflow}px")
         if found:
             problems[name] = found
     assert problems == {}
