@@ -11,17 +11,33 @@ MISSING = "missing"
 LABELS = {UP_TO_DATE: _("Up to date"), OUTDATED: _("Outdated"), MISSING: _("Missing")}
 
 
+def translations_of(page):
+    """wagtail-localize translations that target this page's locale from another language."""
+    from wagtail_localize.models import Translation
+
+    return Translation.objects.filter(
+        source__object_id=page.translation_key, target_locale_id=page.locale_id
+    )
+
+
 def source_of(page):
     """The wagtail-localize source a page was translated from, or None for an original."""
-    from wagtail_localize.models import TranslationSource
-
-    return (
-        TranslationSource.objects.filter(object_id=page.translation_key)
-        .exclude(locale_id=page.locale_id)
-        .select_related("locale")
-        .order_by("created_at")
-        .first()
+    translation = (
+        translations_of(page).select_related("source__locale").order_by("created_at").first()
     )
+    return translation.source if translation else None
+
+
+def originals(pages):
+    """Only the pages that were written in their own language, not translated into it."""
+    from django.db.models import Exists, OuterRef
+
+    from wagtail_localize.models import Translation
+
+    translated = Translation.objects.filter(
+        source__object_id=OuterRef("translation_key"), target_locale_id=OuterRef("locale_id")
+    )
+    return pages.filter(~Exists(translated))
 
 
 def reader_info(page):
@@ -69,10 +85,10 @@ def status_by_language(page):
             continue
         translation = translations.get(code)
         synced = source.last_updated_at if source else None
-        stale = (
-            translation is None
-            or (changed and synced and changed > synced)
-            or translation.get_progress()[1] < translation.get_progress()[0]
-        )
+        if translation is None:
+            stale = True
+        else:
+            total, done = translation.get_progress()
+            stale = done < total or bool(changed and synced and changed > synced)
         result[code] = OUTDATED if stale else UP_TO_DATE
     return result

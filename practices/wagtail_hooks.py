@@ -1,6 +1,7 @@
 """The editors' review queue in the Wagtail admin: everything waiting, oldest first."""
 
 from django.urls import path, reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
@@ -79,28 +80,26 @@ class TranslationStatusView(TemplateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
-        from django.conf import settings
         from django.core.paginator import Paginator
 
         from events.models import EventPage
-        from portal.translation_status import LABELS, source_of, status_by_language
+        from portal.translation_status import LABELS, originals, status_by_language
 
         from .models import PracticePage
 
         context = super().get_context_data(**kwargs)
         kind = self.request.GET.get("kind", "practices")
         model = EventPage if kind == "events" else PracticePage
-        pages = model.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
+        pages = originals(model.objects.select_related("locale")).order_by("title", "pk")
         page_obj = Paginator(pages, 25).get_page(self.request.GET.get("p"))
         rows = []
         for page in page_obj:
-            if source_of(page) is not None:
-                continue
             statuses = status_by_language(page)
             grouped = {
                 status: [code for code, s in statuses.items() if s == status] for status in LABELS
             }
-            rows.append({"page": page, "grouped": grouped})
+            language = get_language_info(page.locale.language_code)["name_translated"]
+            rows.append({"page": page, "language": language, "grouped": grouped})
         context.update(
             {
                 "rows": rows,

@@ -284,12 +284,15 @@ def test_a_practice_written_in_swedish_is_published_in_swedish_and_translated_by
         translation = Translation.objects.get(
             source__object_id=page.translation_key, target_locale=locales[code]
         )
-        segment = StringSegment.objects.get(source=translation.source, context__path="title")
-        client.put(
-            reverse("wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]),
-            urlencode({"value": title}),
-            content_type="application/x-www-form-urlencoded",
-        )
+        for segment in StringSegment.objects.filter(source=translation.source):
+            value = title if segment.context.path == "title" else f"[{code}] {segment.string.data}"
+            client.put(
+                reverse(
+                    "wagtail_localize:edit_string_translation", args=[translation.pk, segment.pk]
+                ),
+                urlencode({"value": value}),
+                content_type="application/x-www-form-urlencoded",
+            )
         target = page.get_translation(locales[code])
         with django_capture_on_commit_callbacks(execute=True):
             client.post(reverse("wagtailadmin_pages:edit", args=[target.pk]), {"action": "publish"})
@@ -302,3 +305,15 @@ def test_a_practice_written_in_swedish_is_published_in_swedish_and_translated_by
     assert notice not in text(english)
     facts = soup(english).select_one(".practice__facts").get_text(" ")
     assert "Swedish" in facts and "Translated by a person" in facts
+
+    # The editors' translation overview lists the Swedish original, not its translations.
+    def status_rows():
+        table = soup(client.get(reverse("translation_status"))).select("table.listing tbody tr")
+        cells = [[td.get_text(" ", strip=True) for td in row.select("td")] for row in table]
+        return {title: rest[:3] for title, *rest in cells}
+
+    assert status_rows() == {"Läxhjälp på biblioteket": ["Swedish", "de, en", "—"]}
+    page.refresh_from_db()
+    page.title = "Läxhjälp på stadsbiblioteket"
+    page.save_revision().publish()
+    assert status_rows() == {"Läxhjälp på stadsbiblioteket": ["Swedish", "—", "de, en"]}
