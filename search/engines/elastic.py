@@ -72,10 +72,11 @@ class ElasticEngine:
             fuzziness="AUTO",
             prefix_length=1,
         )
+        # The text must match; the reader's language only lifts a practice among the matches.
         return Q(
             "bool",
-            should=[exact, fuzzy, Q("term", locales={"value": language, "boost": 0.5})],
-            minimum_should_match=1,
+            must=[Q("bool", should=[exact, fuzzy], minimum_should_match=1)],
+            should=[Q("term", locales={"value": language, "boost": 0.5})],
         )
 
     @staticmethod

@@ -131,6 +131,12 @@ def test_a_swedish_query_finds_the_swedish_practice(engine, corpus):
     )
 
 
+def test_only_practices_matching_the_text_are_counted(engine, corpus):
+    assert service.search("xylophone").total == 0
+    outcome = service.search("Gesundheitslotsen")
+    assert (outcome.total, titles(outcome)) == (1, ["Gesundheitslotsen für Geflüchtete"])
+
+
 def test_german_and_french_practices_are_found_in_their_language(engine, corpus):
     assert "Gesundheitslotsen für Geflüchtete" in titles(service.search("Gesundheitslotsen"))
     assert "Logement partagé avec des étudiants" in titles(service.search("étudiants"))
