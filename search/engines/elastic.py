@@ -32,8 +32,13 @@ def version(hit, language):
     return pages.get(language) or pages[min(pages, key=lambda locale: pages[locale])]
 
 
-def weighted(kind, weight):
-    return [f"{name}^{weight}" for name in text_fields(kind)]
+def weighted(kind, weight, language):
+    """The field of one kind stemmed for the reader's language and for English, and the
+    language-neutral field holding every translation (exact words, accents folded): a query
+    in any language finds its words; stemming all 26 languages' fields per query cost
+    ~10 ms of p95 at 100k practices."""
+    stemmed = {f"{kind}_{language}", f"{kind}_en"} & set(text_fields(kind))
+    return [f"{name}^{weight}" for name in [*sorted(stemmed), f"{kind}_std"]]
 
 
 class ElasticEngine:
@@ -59,16 +64,16 @@ class ElasticEngine:
         exact = Q(
             "multi_match",
             query=text,
-            fields=weighted("title", 4)
-            + weighted("summary", 2)
-            + weighted("body", 1)
+            fields=weighted("title", 4, language)
+            + weighted("summary", 2, language)
+            + weighted("body", 1, language)
             + ["tags_std"],
             type="best_fields",
         )
         fuzzy = Q(
             "multi_match",
             query=text,
-            fields=["title_std^3", "summary_std^1.5", "body_std"],
+            fields=["title_std^3", "summary_std^1.5"],  # fuzzy over bodies costs ~10 ms at 100k
             fuzziness="AUTO",
             prefix_length=1,
         )

@@ -232,6 +232,13 @@ def test_typo_tolerance_on_the_engine(use_engine, corpus):
     assert "Mentoring women into work" in titles(service.search("mentorng"))
 
 
+def test_words_are_stemmed_in_the_readers_language_on_the_engine(use_engine, corpus):
+    # "barnpassningen" appears nowhere; Swedish stemming finds "barnpassning" in the body.
+    assert titles(service.search("barnpassningen", language="sv")) == [
+        "Språkkurs för nyanlända föräldrar"
+    ]
+
+
 def test_spelling_suggestion_on_the_database(settings, corpus):
     settings.SEARCH_URL = ""
     outcome = service.search("mentorng")
