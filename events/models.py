@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -40,8 +40,6 @@ from portal.models import (
 from .choices import TIMEZONE_CHOICES, EventFormat, EventKind, EventStatus
 from .forms import EventPageForm, event_errors
 
-LISTING_RENDITION = "fill-480x270|format-webp"
-
 
 class EventQuerySet(PageQuerySet):
     def listable(self, locale=None):
@@ -57,8 +55,7 @@ class EventQuerySet(PageQuerySet):
 
     def for_listing(self):
         return self.select_related("locale", "organisation", "country").prefetch_related(
-            "action_areas",
-            Prefetch("image", queryset=CustomImage.objects.prefetch_renditions(LISTING_RENDITION)),
+            "action_areas"
         )
 
     def with_sequence(self):

@@ -6,17 +6,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.models import Collection
-
-from anyascii import anyascii
-
-from portal.models import CustomImage, Organisation
-from portal.permissions import is_editor, organisations_of
 from practices import permissions
-from practices.moderation import submit_for_review
+from practices.views import after_save, choose_organisation, unique_slug, uploaded_image
 
 from .models import EventIndexPage, EventPage
 from .submission_forms import M2M_FIELDS, MODEL_FIELDS, EventSubmissionForm
@@ -24,23 +17,10 @@ from .submission_forms import M2M_FIELDS, MODEL_FIELDS, EventSubmissionForm
 
 @login_required
 def submit(request):
-    organisations = list(organisations_of(request.user))
-    if is_editor(request.user) and not organisations:
-        organisations = list(Organisation.objects.approved().default_locale())
-    if not organisations:
-        messages.info(request, _("To announce an event, first join your organisation."))
-        return redirect("organisation_list")
-    chosen = request.GET.get("organisation") or request.POST.get("organisation")
-    organisation = next((o for o in organisations if str(o.pk) == chosen), None)
-    if organisation is None and len(organisations) == 1:
-        organisation = organisations[0]
-    if organisation is None:
-        return render(
-            request,
-            "practices/choose_organisation.html",
-            {"organisations": organisations, "page_title": _("Announce an event")},
-        )
-    return _edit(request, None, organisation)
+    organisation, response = choose_organisation(
+        request, _("Announce an event"), _("To announce an event, first join your organisation.")
+    )
+    return response or _edit(request, None, organisation)
 
 
 @login_required
@@ -74,18 +54,7 @@ def _edit(request, page, organisation):
         )
         if form.is_valid():
             page = _save(request, page, draft, organisation, form)
-            if action == "preview":
-                return redirect("event_preview", pk=page.pk)
-            if action == "submit":
-                submit_for_review(page, request.user)
-                messages.success(
-                    request,
-                    _("Thank you! “%(title)s” is now waiting for an editor's review.")
-                    % {"title": page.draft_title},
-                )
-                return redirect("my_submissions")
-            messages.success(request, _("Your draft is saved."))
-            return redirect("event_edit", pk=page.pk)
+            return after_save(request, page, action, "event")
         messages.error(
             request, _("Please correct the errors below. Your changes have not been saved yet.")
         )
@@ -121,22 +90,11 @@ def _save(request, page, draft, organisation, form):
             setattr(target, name, data[name])
     target.body = data.get("body") or ""
     if data.get("image"):
-        target.image = CustomImage.objects.create(
-            title=data["image_alt"][:255],
-            description=data["image_alt"],
-            file=data["image"],
-            uploaded_by_user=request.user,
-            collection=Collection.get_first_root_node(),
-        )
+        target.image = uploaded_image(data, request.user)
     if page is None:
         listing = EventIndexPage.objects.filter(locale__language_code=request.LANGUAGE_CODE).first()
         listing = listing or EventIndexPage.objects.order_by("path").first()
-        base = slugify(anyascii(target.title))[:70] or "event"
-        slug, number = base, 1
-        while EventPage.objects.child_of(listing).filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        target.slug = slug
+        target.slug = unique_slug(listing, target.title, "event")
         listing.add_child(instance=target)
         page = target
     target.save_revision(user=request.user, log_action=True, clean=not form.draft)

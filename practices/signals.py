@@ -17,6 +17,17 @@ from portal.models import (
 
 from .models import LibraryRevision, PracticePage
 
+# What a practice shows besides its own fields: changing one changes listings and the index.
+SHOWN_MODELS = (
+    Organisation,
+    ActionArea,
+    SubTheme,
+    Country,
+    OrganisationType,
+    TargetGroup,
+    FundingInstrument,
+)
+
 
 def library_changed(sender, **kwargs):
     LibraryRevision.bump()
@@ -28,15 +39,6 @@ def connect():
     post_page_move.connect(library_changed)
     post_save.connect(library_changed, sender=PracticePage)
     post_delete.connect(library_changed, sender=PracticePage)
-    for model in (
-        PageViewRestriction,
-        Organisation,
-        ActionArea,
-        SubTheme,
-        Country,
-        OrganisationType,
-        TargetGroup,
-        FundingInstrument,
-    ):
+    for model in (PageViewRestriction, *SHOWN_MODELS):
         post_save.connect(library_changed, sender=model)
         post_delete.connect(library_changed, sender=model)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.actions.delete_page import DeletePageAction
 from wagtail.documents import get_document_model
-from wagtail.models import Collection
+from wagtail.models import Collection, Page
 
 from allauth.core import ratelimit
 from anyascii import anyascii
@@ -86,29 +86,37 @@ def my_submissions(request):
     )
 
 
-@login_required
-def submit(request):
-    """Start a new practice for one of the member's organisations."""
+def choose_organisation(request, title, join_message):
+    """The organisation a new submission is for: the member's only one, the one chosen, or a
+    page to choose (editors without a membership may choose any approved organisation)."""
     organisations = list(organisations_of(request.user))
     if is_editor(request.user) and not organisations:
         organisations = list(Organisation.objects.approved().default_locale())
     if not organisations:
-        messages.info(
-            request,
-            _("To submit a practice, first join your organisation (or propose it if it is new)."),
-        )
-        return redirect("organisation_list")
+        messages.info(request, join_message)
+        return None, redirect("organisation_list")
     chosen = request.GET.get("organisation") or request.POST.get("organisation")
     organisation = next((o for o in organisations if str(o.pk) == chosen), None)
     if organisation is None and len(organisations) == 1:
         organisation = organisations[0]
     if organisation is None:
-        return render(
+        return None, render(
             request,
             "practices/choose_organisation.html",
-            {"organisations": organisations, "page_title": _("Submit a practice")},
+            {"organisations": organisations, "page_title": title},
         )
-    return _edit(request, None, organisation)
+    return organisation, None
+
+
+@login_required
+def submit(request):
+    """Start a new practice for one of the member's organisations."""
+    organisation, response = choose_organisation(
+        request,
+        _("Submit a practice"),
+        _("To submit a practice, first join your organisation (or propose it if it is new)."),
+    )
+    return response or _edit(request, None, organisation)
 
 
 @login_required
@@ -148,18 +156,7 @@ def _edit(request, page, organisation):
         links = LinkFormSet(request.POST, prefix="links")
         if form.is_valid() and links.is_valid():
             page = _save(request, page, draft, organisation, form, links)
-            if action == "preview":
-                return redirect("practice_preview", pk=page.pk)
-            if action == "submit":
-                submit_for_review(page, request.user)
-                messages.success(
-                    request,
-                    _("Thank you! “%(title)s” is now waiting for an editor's review.")
-                    % {"title": page.draft_title},
-                )
-                return redirect("my_submissions")
-            messages.success(request, _("Your draft is saved."))
-            return redirect("practice_edit", pk=page.pk)
+            return after_save(request, page, action, "practice")
         messages.error(
             request,
             _("Please correct the errors below. Your changes have not been saved yet.")
@@ -194,16 +191,42 @@ def _edit(request, page, organisation):
     )
 
 
-def _unique_slug(library, title, page=None):
-    base = slugify(anyascii(title))[:70] or "practice"
-    siblings = PracticePage.objects.child_of(library)
-    if page:
-        siblings = siblings.exclude(pk=page.pk)
+def after_save(request, page, action, prefix):
+    """Where a saved submission goes next: its preview, the review queue, or back to editing."""
+    if action == "preview":
+        return redirect(f"{prefix}_preview", pk=page.pk)
+    if action == "submit":
+        submit_for_review(page, request.user)
+        messages.success(
+            request,
+            _("Thank you! “%(title)s” is now waiting for an editor's review.")
+            % {"title": page.draft_title},
+        )
+        return redirect("my_submissions")
+    messages.success(request, _("Your draft is saved."))
+    return redirect(f"{prefix}_edit", pk=page.pk)
+
+
+def unique_slug(parent, title, fallback):
+    """A slug from the title, unique among the parent's children."""
+    base = slugify(anyascii(title))[:70] or fallback
+    siblings = Page.objects.child_of(parent)
     slug, number = base, 1
     while siblings.filter(slug=slug).exists():
         number += 1
         slug = f"{base}-{number}"
     return slug
+
+
+def uploaded_image(data, user):
+    """The image uploaded with a submission form, described by its alternative text."""
+    return CustomImage.objects.create(
+        title=data["image_alt"][:255],
+        description=data["image_alt"],
+        file=data["image"],
+        uploaded_by_user=user,
+        collection=Collection.get_first_root_node(),
+    )
 
 
 @transaction.atomic
@@ -221,13 +244,7 @@ def _save(request, page, draft, organisation, form, links):
     if data.get("remove_image"):
         target.image = None
     if data.get("image"):
-        target.image = CustomImage.objects.create(
-            title=data["image_alt"][:255],
-            description=data["image_alt"],
-            file=data["image"],
-            uploaded_by_user=request.user,
-            collection=Collection.get_first_root_node(),
-        )
+        target.image = uploaded_image(data, request.user)
     elif target.image and data.get("image_alt"):
         target.image.description = data["image_alt"]
         target.image.save(update_fields=["description"])
@@ -249,7 +266,7 @@ def _save(request, page, draft, organisation, form, links):
     ]
     if page is None:  # a new practice lives in the library of the language it is written in
         library = PracticeIndexPage.for_language(data["language"] or request.LANGUAGE_CODE)
-        target.slug = _unique_slug(library, target.title)
+        target.slug = unique_slug(library, target.title, "practice")
         library.add_child(instance=target)
         page = target
     # The form has validated what a draft needs; submitting validates everything.

@@ -1,5 +1,6 @@
 """The editors' review queue in the Wagtail admin: everything waiting, oldest first."""
 
+from django.contrib.auth.mixins import UserPassesTestMixin
 from django.urls import path, reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -12,15 +13,15 @@ from wagtail.models import TaskState
 from portal.permissions import is_editor
 
 
-class ReviewQueueView(TemplateView):
+class EditorsOnly(UserPassesTestMixin):
+    raise_exception = True  # a signed-in non-editor gets 403, not a login loop
+
+    def test_func(self):
+        return is_editor(self.request.user)
+
+
+class ReviewQueueView(EditorsOnly, TemplateView):
     template_name = "practices/admin/review_queue.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_editor(request.user):
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -67,17 +68,10 @@ def register_review_queue_menu_item():
     return EditorMenuItem(_("Review queue"), reverse("review_queue"), icon_name="tasks", order=150)
 
 
-class TranslationStatusView(TemplateView):
+class TranslationStatusView(EditorsOnly, TemplateView):
     """Per page: which languages are up to date, outdated (source changed since) or missing."""
 
     template_name = "practices/admin/translation_status.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_editor(request.user):
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator

@@ -175,16 +175,8 @@ def _related_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from portal.models import (
-        ActionArea,
-        Country,
-        FundingInstrument,
-        Organisation,
-        OrganisationType,
-        SubTheme,
-        TargetGroup,
-    )
     from practices.models import PracticePage
+    from practices.signals import SHOWN_MODELS
 
     page_published.connect(_page_changed, sender=PracticePage)
     page_unpublished.connect(_page_changed, sender=PracticePage)
@@ -192,15 +184,7 @@ def connect():
     post_page_move.connect(_subtree_changed)
     post_save.connect(_subtree_changed, sender=PageViewRestriction)
     post_delete.connect(_subtree_changed, sender=PageViewRestriction)
-    for model in (
-        Organisation,
-        ActionArea,
-        SubTheme,
-        Country,
-        OrganisationType,
-        TargetGroup,
-        FundingInstrument,
-    ):
+    for model in SHOWN_MODELS:
         post_save.connect(_related_changed, sender=model)
 
 
