@@ -63,7 +63,7 @@ urlpatterns += i18n_patterns(
         name="organisation_members",
     ),
     path("", include("practices.urls")),
-    path("", include("events.urls")),
+    path("", include("agenda.urls")),
     # Wagtail's page URLs have no dots; let routable pages serve event.ics, feed.ics, feed.rss…
     re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|rss|atom))$", wagtail_views.serve),
     path("", include(wagtail_urls)),

@@ -65,7 +65,7 @@ def organisation_detail(request, slug):
         .order_by("-first_published_at", "-pk")
     )
     page = Paginator(practices, 12).get_page(request.GET.get("page"))
-    from events.models import EventPage
+    from agenda.models import EventPage
 
     events = (
         EventPage.objects.listable()

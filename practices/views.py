@@ -41,7 +41,7 @@ def _practice(pk, model=PracticePage):
 
 
 def _submitted_pages(organisations):
-    from events.models import EventPage
+    from agenda.models import EventPage
 
     for model, prefix in ((PracticePage, "practice"), (EventPage, "event")):
         pages = (

@@ -76,7 +76,7 @@ class TranslationStatusView(EditorsOnly, TemplateView):
     def get_context_data(self, **kwargs):
         from django.core.paginator import Paginator
 
-        from events.models import EventPage
+        from agenda.models import EventPage
         from portal.translation_status import LABELS, originals, status_by_language
 
         from .models import PracticePage

@@ -178,7 +178,7 @@ def complete_practice_data(**overrides):
 
 @pytest.fixture
 def events_page(home):
-    from events.models import EventIndexPage
+    from agenda.models import EventIndexPage
 
     return EventIndexPage.objects.child_of(home).get()
 
@@ -186,7 +186,7 @@ def events_page(home):
 @pytest.fixture
 def make_event(events_page):
     """Create a live event; taxonomy as codes, e.g. action_areas=["housing"], languages=["en"]."""
-    from events.factories import EventPageFactory
+    from agenda.factories import EventPageFactory
     from portal.models import Language
 
     def make(**kwargs):

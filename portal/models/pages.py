@@ -39,7 +39,7 @@ class HomePage(ServesOtherLocalesMixin, Page):
         )[:6]
         context["practice_total"] = practices.count()
         context["library"] = PracticeIndexPage.objects.child_of(self).live().first()
-        from events.models import EventIndexPage, EventPage
+        from agenda.models import EventIndexPage, EventPage
 
         context["event_listing"] = EventIndexPage.objects.child_of(self).live().first()
         context["next_events"] = (

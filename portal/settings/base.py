@@ -19,7 +19,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "portal",
     "practices",
-    "events",
+    "agenda",
     "search",
     "allauth",
     "allauth.account",

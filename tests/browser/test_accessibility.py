@@ -53,8 +53,8 @@ def site(make_practice, make_organisation):
         make_practice(title=f"Language café {number}", organisation=organisation, image=picture)
     import datetime as dt
 
-    from events.factories import EventPageFactory
-    from events.models import EventIndexPage
+    from agenda.factories import EventPageFactory
+    from agenda.models import EventIndexPage
 
     listing = EventIndexPage.objects.get()
     event = EventPageFactory(

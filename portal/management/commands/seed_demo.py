@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from events.models import EventIndexPage, EventPage
+from agenda.models import EventIndexPage, EventPage
 from portal.demo import artwork
 from portal.demo.events_data import EVENTS
 from portal.demo.pages import STANDARD_PAGES

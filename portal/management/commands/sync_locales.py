@@ -8,7 +8,7 @@ from django.db import transaction
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from events.models import EventIndexPage
+from agenda.models import EventIndexPage
 from portal.models import (
     ActionArea,
     FundingInstrument,

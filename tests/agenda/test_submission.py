@@ -5,7 +5,7 @@ from django.urls import reverse
 
 import pytest
 
-from events.models import EventPage
+from agenda.models import EventPage
 from tests.utils import card_titles, text
 
 pytestmark = pytest.mark.django_db

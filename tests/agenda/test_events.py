@@ -10,7 +10,7 @@ from django.utils import timezone
 import icalendar
 import pytest
 
-from events.models import EventPage
+from agenda.models import EventPage
 from tests.utils import card_titles, facet_counts, soup, text
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    """Events. The package is `agenda` (a PyPI package called `events`, which opensearch-py
+    imports, would otherwise be shadowed); the app label stays `events`, so tables, migrations,
+    content types and template folders keep their names."""
+
+    name = "agenda"
+    label = "events"
+    verbose_name = _("Events")
+    default_auto_field = "django.db.models.BigAutoField"
