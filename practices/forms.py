@@ -5,15 +5,6 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
-BODY_SECTIONS = [
-    ("challenge", _("Challenge addressed and goals")),
-    ("approach", _("Approach and activities")),
-    ("results", _("Results and evidence of success")),
-    ("difficulties", _("What did not work and difficulties met")),
-    ("resources", _("Resources needed")),
-    ("transferability", _("Transferability and lessons learned")),
-]
-
 REQUIRED_MESSAGES = {
     "action_areas": _("Choose at least one action area."),
     "countries": _("Choose at least one country."),

@@ -12,7 +12,8 @@ from portal.models import Organisation
 from portal.sanitize import clean_html, safe_url
 from portal.uploads import PDFField
 
-from .forms import BODY_SECTIONS, REQUIRED_MESSAGES, date_errors, taxonomy_errors
+from .forms import REQUIRED_MESSAGES, date_errors, taxonomy_errors
+from .models import BODY_SECTIONS
 
 
 class SanitisedRichText(forms.CharField):

@@ -1,8 +1,6 @@
 """Good-practice pages (case studies) and the library that lists them."""
 
 import datetime
-import uuid
-from io import StringIO
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -24,12 +22,11 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.i18n import ServesOtherLocalesMixin
 from portal.models import (
     ActionArea,
     Country,
@@ -40,37 +37,28 @@ from portal.models import (
     TargetGroup,
 )
 
-from .choices import (
+from ..choices import (
     Continuation,
     Currency,
     EvidenceLevel,
     ImplementationLevel,
     MigrantParticipation,
 )
-from .forms import BODY_SECTIONS, PracticePageForm, date_errors
+from ..forms import PracticePageForm, date_errors
 
 SUMMARY_MAX_LENGTH = 600
 OUT_OF_DATE_AFTER = datetime.timedelta(days=2 * 365)
 BODY_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "blockquote"]
 LISTING_RENDITION = "fill-480x270|format-webp"
-
-
-class LibraryRevision(models.Model):
-    """Changes whenever anything the library's filters depend on changes (see library.py)."""
-
-    token = models.UUIDField(default=uuid.uuid4)
-
-    def __str__(self):
-        return str(self.token)
-
-    @classmethod
-    def current(cls):
-        return cls.objects.values_list("token", flat=True).first()
-
-    @classmethod
-    def bump(cls):
-        if not cls.objects.update(token=uuid.uuid4()):
-            cls.objects.create()
+# The practice's structured text, in reading order: (field name, heading).
+BODY_SECTIONS = [
+    ("challenge", _("Challenge addressed and goals")),
+    ("approach", _("Approach and activities")),
+    ("results", _("Results and evidence of success")),
+    ("difficulties", _("What did not work and difficulties met")),
+    ("resources", _("Resources needed")),
+    ("transferability", _("Transferability and lessons learned")),
+]
 
 
 class PracticeQuerySet(PageQuerySet):
@@ -101,44 +89,6 @@ class PracticeQuerySet(PageQuerySet):
 
 
 PracticeManager = PageManager.from_queryset(PracticeQuerySet)
-
-
-class PracticeIndexPage(ServesOtherLocalesMixin, Page):
-    """The practice library: every published practice, with filters, counts and sorting."""
-
-    introduction = models.TextField(_("introduction"), blank=True, max_length=600)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-
-    parent_page_types = ["portal.HomePage"]
-    subpage_types = ["practices.PracticePage"]
-    max_count_per_parent = 1
-
-    class Meta:
-        verbose_name = _("practice library")
-
-    @classmethod
-    def for_language(cls, code):
-        """The library in that language, where a practice written in it is created (made
-        through wagtail-localize on first use), or the default language's library."""
-        from django.conf import settings
-        from django.core.management import call_command
-
-        def find(language):
-            return cls.objects.filter(locale__language_code=language).order_by("path").first()
-
-        library = find(code)
-        if library is None and Locale.objects.filter(language_code=code).exists():
-            call_command("sync_locales", languages=code, stdout=StringIO())
-            library = find(code)
-        return library or find(settings.LANGUAGE_CODE)
-
-    def get_context(self, request, *args, **kwargs):
-        from .library import build_library
-
-        context = super().get_context(request, *args, **kwargs)
-        context.update(build_library(self, request))
-        return context
 
 
 def validate_summary_length(value):
@@ -342,7 +292,7 @@ class PracticePage(Page):
     def get_context(self, request, *args, **kwargs):
         from search import service
 
-        from . import permissions
+        from .. import permissions
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
@@ -361,10 +311,6 @@ class PracticePage(Page):
                 .order_by("start_utc")[:3]
             )
         return context
-
-    @property
-    def is_ongoing(self):
-        return self.continuation != Continuation.FINISHED
 
     @property
     def may_be_out_of_date(self):
