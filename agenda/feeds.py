@@ -16,9 +16,10 @@ from django.utils.translation import gettext as _
 
 import icalendar
 
-from portal.i18n import best_versions, current_language
+from portal import facets as facet_module
 
 from .choices import EventStatus
+from .facets import FACETS
 
 PAST_DAYS_IN_FEEDS = 90
 ICS_STATUS = {
@@ -29,14 +30,11 @@ ICS_STATUS = {
 }
 
 
-def filtered_events(index_page, request):
-    """Upcoming and recent events of a listing, with the listing's filters from the URL."""
-    from .listing import apply_filters, selected_values
-    from .models import EventPage
-
+def filtered_events(events, request):
+    """Upcoming and recent `events`, with the listing's filters from the URL."""
     since = timezone.now() - datetime.timedelta(days=PAST_DAYS_IN_FEEDS)
-    events = best_versions(EventPage.objects.listable(), current_language())
-    events = apply_filters(events, selected_values(request)).filter(end_utc__gte=since)
+    selected = facet_module.selection(request.GET, FACETS)
+    events = facet_module.apply(events, FACETS, selected).filter(end_utc__gte=since)
     return events.select_related("country", "organisation").with_sequence().order_by("start_utc")
 
 
@@ -96,13 +94,10 @@ def calendar_response(events, filename, request):
 
 
 class UpcomingEventsFeed(Feed):
-    def __init__(self, index_page):
+    def __init__(self, index_page, events):
+        """`events`: the listable events in the reader's language."""
         super().__init__()
-        self.index_page = index_page
-
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+        self.index_page, self.events = index_page, events
 
     def title(self):
         return _("Integra: upcoming events")
@@ -114,14 +109,7 @@ class UpcomingEventsFeed(Feed):
         return _("Study visits, webinars, conferences and training on integration and inclusion.")
 
     def items(self):
-        from .models import EventPage
-
-        return (
-            best_versions(EventPage.objects.listable(), current_language())
-            .upcoming()
-            .select_related("country")
-            .order_by("start_utc")[:50]
-        )
+        return self.events.upcoming().select_related("country").order_by("start_utc")[:50]
 
     def item_title(self, item):
         prefix = _("CANCELLED: ") if item.is_cancelled else ""

@@ -27,7 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
-from portal.i18n import ServesOtherLocalesMixin
+from portal.i18n import ServesOtherLocalesMixin, best_versions, current_language
 from portal.models import (
     ActionArea,
     Country,
@@ -38,7 +38,10 @@ from portal.models import (
 )
 
 from .choices import TIMEZONE_CHOICES, EventFormat, EventKind, EventStatus
+from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed, calendar_response, filtered_events
 from .forms import EventPageForm, event_errors
+from .listing import build_listing
+from .structured_data import event_json_ld
 
 
 class EventQuerySet(PageQuerySet):
@@ -88,31 +91,29 @@ class EventIndexPage(ServesOtherLocalesMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("event listing")
 
+    @staticmethod
+    def listable_events():
+        """One version of every listable event: the reader's language where translated."""
+        return best_versions(EventPage.objects.listable(), current_language())
+
     @path("")
     def listing(self, request):
-        from .listing import build_listing
-
         context = self.get_context(request)
-        context.update(build_listing(self, request))
+        context.update(build_listing(request, self.listable_events()))
         return self.render(request, context_overrides=context)
 
     @path("feed.ics/")
     def calendar_feed(self, request):
-        from .feeds import calendar_response, filtered_events
-
-        return calendar_response(filtered_events(self, request), f"{self.slug}.ics", request)
+        events = filtered_events(self.listable_events(), request)
+        return calendar_response(events, f"{self.slug}.ics", request)
 
     @path("feed.rss/")
     def rss_feed(self, request):
-        from .feeds import UpcomingEventsFeed
-
-        return UpcomingEventsFeed(self)(request)
+        return UpcomingEventsFeed(self, self.listable_events())(request)
 
     @path("feed.atom/")
     def atom_feed(self, request):
-        from .feeds import UpcomingEventsAtomFeed
-
-        return UpcomingEventsAtomFeed(self)(request)
+        return UpcomingEventsAtomFeed(self, self.listable_events())(request)
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -358,14 +359,10 @@ class EventPage(RoutablePageMixin, Page):
 
     @path("event.ics/")
     def ics(self, request):
-        from .feeds import calendar_response
-
         event = EventPage.objects.with_sequence().get(pk=self.pk) if self.live else self
         return calendar_response([event], f"{self.slug}.ics", request)
 
     def get_context(self, request, *args, **kwargs):
-        from .structured_data import event_json_ld
-
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.url + "event.ics" if self.url else ""

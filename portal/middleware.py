@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from allauth.mfa.utils import is_mfa_enabled
 
+from portal.models import revisions
 from portal.permissions import is_editor
 
 EXEMPT_PREFIXES = ("/static/", "/media/")
@@ -49,3 +50,17 @@ class RequireMFAMiddleware:
             )
             return redirect(reverse("mfa_activate_totp") + "?next=" + request.get_full_path())
         return self.get_response(request)
+
+
+class RevisionMiddleware:
+    """Read the revision tokens at most once per request (see portal.models.revisions)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        revisions.start_request()
+        try:
+            return self.get_response(request)
+        finally:
+            revisions.end_request()

@@ -1,7 +1,36 @@
-from django.db.models.signals import post_save, pre_save
+from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_delete, post_save, pre_save
 
+from wagtail.models import Locale
+
+from allauth.account.models import EmailAddress
+
+from portal.accounts import remember_language
 from portal.memberships import organisation_status_changed
-from portal.models import Organisation
+from portal.models import (
+    ActionArea,
+    Country,
+    FundingInstrument,
+    Language,
+    Organisation,
+    OrganisationType,
+    Revision,
+    SubTheme,
+    TargetGroup,
+)
+
+# Labels and options of these are cached under Revision.TAXONOMY.
+TAXONOMY_MODELS = (
+    ActionArea,
+    SubTheme,
+    OrganisationType,
+    TargetGroup,
+    FundingInstrument,
+    Country,
+    Language,
+    Locale,
+)
 
 
 def remember_status(sender, instance, **kwargs):
@@ -20,32 +49,20 @@ def settle_proposal(sender, instance, created, **kwargs):
 def verify_command_line_superuser(sender, instance, created, **kwargs):
     """Admins created with `createsuperuser` are trusted: their address counts as verified."""
     if created and instance.is_superuser and instance.email:
-        from allauth.account.models import EmailAddress
-
         EmailAddress.objects.get_or_create(
             user=instance, email=instance.email, defaults={"verified": True, "primary": True}
         )
 
 
+def taxonomy_changed(sender, **kwargs):
+    Revision.bump(Revision.TAXONOMY)
+
+
 def connect():
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.signals import user_logged_in
-
-    from portal.accounts import remember_language
-
     user_logged_in.connect(remember_language)
-
-    from portal.models import (
-        ActionArea,
-        FundingInstrument,
-        OrganisationType,
-        SubTheme,
-        TargetGroup,
-    )
-    from portal.models.taxonomy import clear_term_labels
-
-    for model in (ActionArea, SubTheme, OrganisationType, TargetGroup, FundingInstrument):
-        post_save.connect(clear_term_labels, sender=model)
+    for model in TAXONOMY_MODELS:
+        post_save.connect(taxonomy_changed, sender=model)
+        post_delete.connect(taxonomy_changed, sender=model)
     pre_save.connect(remember_status, sender=Organisation)
     post_save.connect(settle_proposal, sender=Organisation)
     post_save.connect(verify_command_line_superuser, sender=get_user_model())

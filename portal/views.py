@@ -2,7 +2,6 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -15,9 +14,10 @@ from portal.forms import (
     MembershipDecisionForm,
     ProposeOrganisationForm,
 )
+from portal.listing import DIRECTORY_PAGE_SIZE, paginate
 from portal.models import Country, Membership, Organisation
 from portal.permissions import can_manage_members, can_see_members
-from practices.models import PracticePage
+from portal.sections import ORGANISATION_SECTIONS, render_sections
 
 
 def _organisation(slug):
@@ -40,7 +40,7 @@ def organisation_list(request):
         organisations = organisations.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
     if country:
         organisations = organisations.filter(country__code=country)
-    page = Paginator(organisations.order_by("name"), 30).get_page(request.GET.get("page"))
+    page = paginate(organisations.order_by("name"), request.GET.get("page"), DIRECTORY_PAGE_SIZE)
     countries = Country.objects.filter(organisations__status="approved").distinct()
     return render(
         request,
@@ -56,23 +56,9 @@ def organisation_list(request):
 
 
 def organisation_detail(request, slug):
-    """An organisation's public profile with its published practices (owned or as partner)."""
+    """An organisation's public profile; the feature apps contribute its sections (its
+    practices, owned or as partner, and its events)."""
     organisation = _organisation(slug)
-    practices = (
-        PracticePage.objects.listable()
-        .by_organisation(organisation)
-        .for_listing()
-        .order_by("-first_published_at", "-pk")
-    )
-    page = Paginator(practices, 12).get_page(request.GET.get("page"))
-    from agenda.models import EventPage
-
-    events = (
-        EventPage.objects.listable()
-        .filter(Q(organisation=organisation) | Q(co_organisers=organisation))
-        .distinct()
-        .select_related("country")
-    )
     members = None
     if can_see_members(request.user, organisation):
         members = (
@@ -88,9 +74,7 @@ def organisation_detail(request, slug):
         "portal/organisation_detail.html",
         {
             "organisation": organisation.localized,
-            "practices": page,
-            "upcoming_events": events.upcoming().order_by("start_utc")[:6],
-            "past_events": events.past().order_by("-start_utc")[:3],
+            "sections": render_sections(ORGANISATION_SECTIONS, request, organisation),
             "members": members,
             "membership": own,
             "can_manage": can_manage_members(request.user, organisation),

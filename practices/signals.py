@@ -1,4 +1,5 @@
-"""Keep the library's facet index honest: bump its revision on every change it depends on."""
+"""Keep the library's facet index honest: bump the practices' revision on every change it
+depends on."""
 
 from django.db.models.signals import post_delete, post_save
 
@@ -11,11 +12,12 @@ from portal.models import (
     FundingInstrument,
     Organisation,
     OrganisationType,
+    Revision,
     SubTheme,
     TargetGroup,
 )
 
-from .models import LibraryRevision, PracticePage
+from .models import PracticePage
 
 # What a practice shows besides its own fields: changing one changes listings and the index.
 SHOWN_MODELS = (
@@ -30,7 +32,7 @@ SHOWN_MODELS = (
 
 
 def library_changed(sender, **kwargs):
-    LibraryRevision.bump()
+    Revision.bump(Revision.PRACTICES)
 
 
 def connect():

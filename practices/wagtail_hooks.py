@@ -1,120 +1,70 @@
-"""The editors' review queue in the Wagtail admin: everything waiting, oldest first."""
-
-from django.contrib.auth.mixins import UserPassesTestMixin
-from django.urls import path, reverse
-from django.utils.translation import get_language_info
-from django.utils.translation import gettext_lazy as _
-from django.views.generic import TemplateView
+"""What practices contribute to the Wagtail hooks: home-page and organisation-profile sections."""
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
-from wagtail.models import TaskState
 
-from portal.permissions import is_editor
+from portal.i18n import best_versions, current_language
+from portal.listing import paginate
+from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 
-
-class EditorsOnly(UserPassesTestMixin):
-    raise_exception = True  # a signed-in non-editor gets 403, not a login loop
-
-    def test_func(self):
-        return is_editor(self.request.user)
+from . import demo, locales  # noqa: F401 (they register their demo and locale hooks)
+from .models import PracticeIndexPage, PracticePage
 
 
-class ReviewQueueView(EditorsOnly, TemplateView):
-    template_name = "practices/admin/review_queue.html"
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        states = (
-            TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
-            .select_related("workflow_state__requested_by", "task")
-            .order_by("started_at")
-        )
-        items = []
-        for state in states:
-            obj = state.workflow_state.content_object
-            page = getattr(obj, "specific", obj)
-            items.append(
-                {
-                    "state": state,
-                    "page": page,
-                    "organisation": getattr(page, "organisation", None),
-                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
-                }
-            )
-        context.update(
-            {
-                "items": items,
-                "header_title": _("Review queue"),
-                "page_title": _("Review queue"),
-                "header_icon": "tasks",
-            }
-        )
-        return context
+def _home_context(request, home):
+    practices = best_versions(PracticePage.objects.listable(), current_language())
+    return {
+        "library": PracticeIndexPage.objects.child_of(home).live().first(),
+        "practices": practices,
+    }
 
 
-@hooks.register("register_admin_urls")
-def register_review_queue_url():
-    return [path("review-queue/", ReviewQueueView.as_view(), name="review_queue")]
+def _count(request, home):
+    context = _home_context(request, home)
+    if context["library"] is None:
+        return None
+    context["practice_total"] = context["practices"].count()
+    return context
 
 
-class EditorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_editor(request.user)
+def _areas(request, home):
+    context = _home_context(request, home)
+    context["action_areas"] = PracticePage.action_area_counts(context["practices"])
+    return context
 
 
-@hooks.register("register_admin_menu_item")
-def register_review_queue_menu_item():
-    return EditorMenuItem(_("Review queue"), reverse("review_queue"), icon_name="tasks", order=150)
-
-
-class TranslationStatusView(EditorsOnly, TemplateView):
-    """Per page: which languages are up to date, outdated (source changed since) or missing."""
-
-    template_name = "practices/admin/translation_status.html"
-
-    def get_context_data(self, **kwargs):
-        from django.core.paginator import Paginator
-
-        from agenda.models import EventPage
-        from portal.translation_status import LABELS, originals, status_by_language
-
-        from .models import PracticePage
-
-        context = super().get_context_data(**kwargs)
-        kind = self.request.GET.get("kind", "practices")
-        model = EventPage if kind == "events" else PracticePage
-        pages = originals(model.objects.select_related("locale")).order_by("title", "pk")
-        page_obj = Paginator(pages, 25).get_page(self.request.GET.get("p"))
-        rows = []
-        for page in page_obj:
-            statuses = status_by_language(page)
-            grouped = {
-                status: [code for code, s in statuses.items() if s == status] for status in LABELS
-            }
-            language = get_language_info(page.locale.language_code)["name_translated"]
-            rows.append({"page": page, "language": language, "grouped": grouped})
-        context.update(
-            {
-                "rows": rows,
-                "page_obj": page_obj,
-                "kind": kind,
-                "labels": LABELS,
-                "header_title": _("Translations"),
-                "page_title": _("Translations"),
-                "header_icon": "globe",
-            }
-        )
-        return context
-
-
-@hooks.register("register_admin_urls")
-def register_translation_status_url():
-    return [path("translation-status/", TranslationStatusView.as_view(), name="translation_status")]
-
-
-@hooks.register("register_admin_menu_item")
-def register_translation_status_menu_item():
-    return EditorMenuItem(
-        _("Translation status"), reverse("translation_status"), icon_name="globe", order=160
+def _latest(request, home):
+    context = _home_context(request, home)
+    context["latest_practices"] = (
+        context["practices"].for_listing().order_by("-first_published_at", "-pk")[:6]
     )
+    return context
+
+
+def _organisation_practices(request, organisation):
+    practices = (
+        PracticePage.objects.listable()
+        .by_organisation(organisation)
+        .for_listing()
+        .order_by("-first_published_at", "-pk")
+    )
+    return {"practices": paginate(practices, request.GET.get("page"))}
+
+
+@hooks.register(HOME_SECTIONS)
+def practice_count():
+    return Section(10, "practices/_home_count.html", _count, slot="hero")
+
+
+@hooks.register(HOME_SECTIONS)
+def action_areas():
+    return Section(10, "practices/_home_areas.html", _areas)
+
+
+@hooks.register(HOME_SECTIONS)
+def latest_practices():
+    return Section(30, "practices/_home_latest.html", _latest)
+
+
+@hooks.register(ORGANISATION_SECTIONS)
+def organisation_practices():
+    return Section(20, "practices/_organisation_practices.html", _organisation_practices)

@@ -3,6 +3,7 @@ from .languages import Language
 from .memberships import Membership
 from .organisations import Organisation, OrganisationStatus
 from .pages import HomePage, StandardPage
+from .revisions import Revision
 from .taxonomy import (
     ActionArea,
     Country,
@@ -25,6 +26,7 @@ __all__ = [
     "OrganisationStatus",
     "OrganisationType",
     "Rendition",
+    "Revision",
     "StandardPage",
     "SubTheme",
     "TargetGroup",

@@ -18,6 +18,10 @@ class Language(models.Model):
     def __str__(self):
         return self.localized_name
 
+    @classmethod
+    def facet_options(cls):
+        return [(language.code, language.localized_name) for language in cls.objects.all()]
+
     @property
     def localized_name(self):
         try:

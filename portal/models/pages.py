@@ -7,7 +7,8 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import BodyBlock
-from portal.i18n import ServesOtherLocalesMixin, best_versions, current_language
+from portal.i18n import ServesOtherLocalesMixin
+from portal.sections import HOME_SECTIONS, render_sections
 
 
 class HomePage(ServesOtherLocalesMixin, Page):
@@ -29,26 +30,8 @@ class HomePage(ServesOtherLocalesMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from practices.models import PracticeIndexPage, PracticePage
-
         context = super().get_context(request, *args, **kwargs)
-        practices = best_versions(PracticePage.objects.listable(), current_language())
-        context["action_areas"] = PracticePage.action_area_counts(practices)
-        context["latest_practices"] = practices.for_listing().order_by(
-            "-first_published_at", "-pk"
-        )[:6]
-        context["practice_total"] = practices.count()
-        context["library"] = PracticeIndexPage.objects.child_of(self).live().first()
-        from agenda.models import EventIndexPage, EventPage
-
-        context["event_listing"] = EventIndexPage.objects.child_of(self).live().first()
-        context["next_events"] = (
-            best_versions(EventPage.objects.listable(), current_language())
-            .upcoming()
-            .exclude(status="cancelled")
-            .for_listing()
-            .order_by("start_utc")[:3]
-        )
+        context["sections"] = render_sections(HOME_SECTIONS, request, self)
         return context
 
 

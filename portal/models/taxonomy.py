@@ -6,7 +6,8 @@ per locale (a translated copy of the term shares its `translation_key` and `code
 link to the default-locale term, so a filter means the same thing in every language.
 """
 
-import time
+import gettext as gettext_module
+import unicodedata
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -14,12 +15,14 @@ from django.db import models
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import TranslatableMixin
+from wagtail.models import Locale, TranslatableMixin
 from wagtail.search import index
 
 import pycountry
 
 from portal.choices import CountryGroup
+
+from .revisions import Revision
 
 code_validator = RegexValidator(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
@@ -34,34 +37,38 @@ class TermQuerySet(models.QuerySet):
 
 
 _labels = {}
-LABEL_CACHE_SECONDS = 30
 
 
 def term_labels(model, language, field="name"):
     """{code: name (or another field) in `language`} for one taxonomy (translated copies share
-    the code)."""
+    the code), cached until the taxonomy changes."""
     key = (model._meta.label, language, field)
+    revision = Revision.current(Revision.TAXONOMY)
     cached = _labels.get(key)
-    if cached and cached[0] > time.monotonic():
+    if cached and cached[0] == revision:
         return cached[1]
     names = dict(model.objects.filter(locale__language_code=language).values_list("code", field))
-    _labels[key] = (time.monotonic() + LABEL_CACHE_SECONDS, names)
+    if len(_labels) > 1000:
+        _labels.clear()
+    _labels[key] = (revision, names)
     return names
-
-
-def clear_term_labels(**kwargs):
-    _labels.clear()
 
 
 _locale_codes = {}
 
 
 def locale_code(locale_id):
-    if locale_id not in _locale_codes:
-        from wagtail.models import Locale
-
+    revision = Revision.current(Revision.TAXONOMY)
+    if _locale_codes.get("revision") != revision or locale_id not in _locale_codes:
+        _locale_codes.clear()
         _locale_codes.update(Locale.objects.values_list("id", "language_code"))
+        _locale_codes["revision"] = revision
     return _locale_codes.get(locale_id)
+
+
+def alphabetical(text):
+    """A sort key that ignores case and accents (“Ś” sorts with “S”)."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
@@ -89,6 +96,11 @@ class Term(TranslatableMixin, index.Indexed, models.Model):
 
     def __str__(self):
         return self.label
+
+    @classmethod
+    def facet_options(cls):
+        """[(code, label)] of the canonical terms, in order, in the active language."""
+        return [(term.code, term.label) for term in cls.objects.default_locale()]
 
     @property
     def label(self):
@@ -203,6 +215,13 @@ class Country(index.Indexed, models.Model):
     def __str__(self):
         return self.localized_name
 
+    @classmethod
+    def facet_options(cls):
+        """[(code, name)] in the active language: EU first, then by localized name."""
+        countries = [(c.sort_order, alphabetical(c.localized_name), c) for c in cls.objects.all()]
+        countries.sort(key=lambda row: row[:2])
+        return [(country.code, country.localized_name) for _order, _key, country in countries]
+
     @property
     def localized_name(self):
         """The name in the active language, from pycountry's ISO 3166 translations."""
@@ -213,6 +232,7 @@ class Country(index.Indexed, models.Model):
         return "".join(chr(0x1F1E6 + ord(c) - ord("a")) for c in self.code)
 
 
+# gettext catalogues shipped with pycountry: they never change while the process runs.
 _country_translations = {}
 
 
@@ -222,8 +242,6 @@ def localized_country_name(code, fallback):
         return fallback
     translation = _country_translations.get(language)
     if translation is None:
-        import gettext as gettext_module
-
         translation = gettext_module.translation(
             "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
         )

@@ -1,4 +1,4 @@
-from .library import LibraryRevision, PracticeIndexPage
+from .library import PracticeIndexPage
 from .practice import (
     BODY_SECTIONS,
     PracticeAttachment,
@@ -11,7 +11,6 @@ from .practice import (
 
 __all__ = [
     "BODY_SECTIONS",
-    "LibraryRevision",
     "PracticeAttachment",
     "PracticeGalleryImage",
     "PracticeIndexPage",

@@ -1,0 +1,52 @@
+"""What events contribute to the Wagtail hooks: home-page and organisation-profile sections."""
+
+from django.db.models import Q
+
+from wagtail import hooks
+
+from portal.i18n import best_versions, current_language
+from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
+
+from . import demo, locales  # noqa: F401 (they register their demo and locale hooks)
+from .choices import EventStatus
+from .models import EventIndexPage, EventPage
+
+
+def _next_events(request, home):
+    events = (
+        best_versions(EventPage.objects.listable(), current_language())
+        .upcoming()
+        .exclude(status=EventStatus.CANCELLED)
+        .for_listing()
+        .order_by("start_utc")[:3]
+    )
+    if not events:
+        return None
+    return {
+        "event_listing": EventIndexPage.objects.child_of(home).live().first(),
+        "next_events": events,
+    }
+
+
+def _organisation_events(request, organisation):
+    events = (
+        EventPage.objects.listable()
+        .filter(Q(organisation=organisation) | Q(co_organisers=organisation))
+        .distinct()
+        .select_related("country")
+    )
+    upcoming = list(events.upcoming().order_by("start_utc")[:6])
+    past = list(events.past().order_by("-start_utc")[:3])
+    if not (upcoming or past):
+        return None
+    return {"upcoming_events": upcoming, "past_events": past}
+
+
+@hooks.register(HOME_SECTIONS)
+def next_events():
+    return Section(20, "events/_home_next_events.html", _next_events)
+
+
+@hooks.register(ORGANISATION_SECTIONS)
+def organisation_events():
+    return Section(10, "events/_organisation_events.html", _organisation_events)
