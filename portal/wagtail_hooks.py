@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.demo import DEMO_CONTENT, organisations, standard_pages
 from portal.models import (
     ActionArea,
     Country,
@@ -82,3 +84,13 @@ class OrganisationViewSet(SnippetViewSet):
 
 register_snippet(TaxonomyGroup)
 register_snippet(OrganisationViewSet)
+
+
+@hooks.register(DEMO_CONTENT)
+def demo_organisations():
+    return (10, organisations.generate)  # first: every other generator needs them
+
+
+@hooks.register(DEMO_CONTENT)
+def demo_standard_pages():
+    return (40, standard_pages.generate)

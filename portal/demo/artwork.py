@@ -1,5 +1,6 @@
 """Images and PDFs for the demo content, generated locally (no downloads), deterministically."""
 
+import datetime
 import io
 import random
 from pathlib import Path
@@ -16,6 +17,8 @@ AREA_COLOURS = {
     "cross-cutting": ((0, 95, 115), (210, 236, 240)),
 }
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# A fixed creation date: otherwise every PDF (and its /ID) changes with the clock.
+REPORT_DATE = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 
 
 def illustration(seed, area_code, size=(1200, 675)):
@@ -70,6 +73,7 @@ def logo(seed, name):
 def report_pdf(title, organisation, text):
     """A short one-page report as PDF bytes."""
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(REPORT_DATE)
     pdf.set_title(title)
     pdf.set_author(organisation)
     pdf.add_page()

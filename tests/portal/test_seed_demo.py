@@ -9,9 +9,13 @@ from wagtail.documents import get_document_model
 
 import pytest
 
+from agenda.demo import load_events
+from agenda.models import EventPage
+from portal.demo.organisations import load_organisations
+from portal.demo.standard_pages import load_standard_pages
 from portal.i18n import reader_url
-from portal.management.commands.seed_demo import TRANSLATIONS
 from portal.models import CustomImage, Organisation, OrganisationType, StandardPage
+from practices.demo import TRANSLATIONS, load_practices
 from practices.models import PracticePage
 from tests.utils import card_titles, soup
 
@@ -71,6 +75,32 @@ def test_seed_demo_is_rich_and_idempotent(client, home):
     pdf = get_document_model().objects.first()
     with pdf.file.open("rb") as handle:
         assert handle.read(5) == b"%PDF-"
+
+
+def test_the_demo_is_what_its_data_files_hold(home):
+    """Each app's generator loads its own data file, and nothing else."""
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+    practices, events = load_practices(), load_events()
+    organisations, pages = load_organisations(), load_standard_pages()
+    translations = sorted(TRANSLATIONS.glob("*.json"))
+    assert PracticePage.objects.count() == len(practices) + len(translations)
+    written = PracticePage.objects.values_list("slug", "title", "locale__language_code")
+    assert {(data["slug"], data["title"], data["language"]) for data in practices} <= set(written)
+    assert {(e.slug, e.title) for e in EventPage.objects.all()} == {
+        (data["slug"], data["title"]) for data in events
+    }
+    assert set(Organisation.objects.values_list("slug", "name")) == {
+        (data["slug"], data["name"]) for data in organisations
+    }
+    assert set(StandardPage.objects.values_list("slug", "title")) == {
+        (data["slug"], data["title"]) for data in pages
+    }
+    assert out.getvalue().strip() == (
+        f"Demo content ready: {len(organisations)} organisations, {len(practices)} practices "
+        f"({len(practices)} new, {len(translations)} new translations), "
+        f"{len(events)} events ({len(events)} new), {len(pages)} new pages."
+    )
 
 
 def test_demo_translations_cover_every_segment(home):
