@@ -11,3 +11,12 @@ class EventsConfig(AppConfig):
     label = "events"
     verbose_name = _("Events")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # Models and views can be imported only once the app registry is ready.
+        from submissions import registry
+
+        from .models import EventPage
+        from .views import EventSubmissionViews
+
+        registry.register(EventPage, views=EventSubmissionViews, kind="events", label=_("Events"))

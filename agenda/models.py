@@ -7,7 +7,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +35,7 @@ from portal.models import (
     Organisation,
     TargetGroup,
 )
+from submissions.pages import SubmittablePageMixin
 
 from .choices import TIMEZONE_CHOICES, EventFormat, EventKind, EventStatus
 from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed, calendar_response, filtered_events
@@ -116,7 +116,7 @@ class EventIndexPage(ServesOtherLocalesMixin, RoutablePageMixin, Page):
         return UpcomingEventsAtomFeed(self, self.listable_events())(request)
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
     """One event. Times are entered in the event's own time zone, which readers are shown."""
 
     summary = models.TextField(
@@ -366,8 +366,8 @@ class EventPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.url + "event.ics" if self.url else ""
-        from practices import permissions
+        from submissions import permissions
 
         if request.user.is_authenticated and permissions.can_edit(request.user, self):
-            context["edit_url"] = reverse("event_edit", args=[self.pk])
+            context["edit_url"] = self.get_edit_url()
         return context

@@ -29,12 +29,6 @@ def editors():
     return group.user_set.filter(is_active=True) if group else []
 
 
-def memberships(user):
-    if not (user and user.is_authenticated):
-        return Membership.objects.none()
-    return Membership.objects.filter(user=user).select_related("organisation")
-
-
 def organisations_of(user):
     """Approved organisations the user is an active member (or manager) of."""
     if not (user and user.is_authenticated):

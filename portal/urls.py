@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
         portal_views.organisation_members,
         name="organisation_members",
     ),
+    path("", include("submissions.urls")),
     path("", include("practices.urls")),
     path("", include("agenda.urls")),
     # Wagtail's page URLs have no dots; let routable pages serve event.ics, feed.ics, feed.rss…

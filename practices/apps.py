@@ -8,7 +8,14 @@ class PracticesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import moderation, signals
+        # Models and views can be imported only once the app registry is ready.
+        from submissions import registry
+
+        from . import signals
+        from .models import PracticePage
+        from .views import PracticeSubmissionViews
 
         signals.connect()
-        moderation.connect()
+        registry.register(
+            PracticePage, views=PracticeSubmissionViews, kind="practices", label=_("Practices")
+        )

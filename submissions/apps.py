@@ -8,3 +8,9 @@ class SubmissionsConfig(AppConfig):
     name = "submissions"
     verbose_name = _("Submissions")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # The moderation signals' senders are models: importable once the registry is ready.
+        from . import moderation
+
+        moderation.connect()

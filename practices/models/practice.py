@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +35,7 @@ from portal.models import (
     SubTheme,
     TargetGroup,
 )
+from submissions.pages import SubmittablePageMixin
 
 from ..choices import (
     Continuation,
@@ -103,7 +103,7 @@ def validate_summary_length(value):
         )
 
 
-class PracticePage(Page):
+class PracticePage(SubmittablePageMixin, Page):
     """A good practice (case study) in integration and inclusion, owned by one organisation.
 
     Structured like the EWSI, Interreg Europe and Climate-ADAPT case-study templates.
@@ -291,13 +291,12 @@ class PracticePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from search import service
-
-        from .. import permissions
+        from submissions import permissions
 
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         if user.is_authenticated and permissions.can_edit(user, self):
-            context["edit_url"] = reverse("practice_edit", args=[self.pk])
+            context["edit_url"] = self.get_edit_url()
         from portal.translation_status import reader_info
 
         context["translation"] = reader_info(self)

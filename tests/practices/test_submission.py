@@ -173,20 +173,6 @@ def test_request_changes_reaches_the_submitter_with_the_comment(client, team, li
     assert page.get_latest_revision_as_object().people_reached == 40
 
 
-def test_editor_review_queue_lists_oldest_first(client, team, library, make_practice):
-    from practices.moderation import submit_for_review
-
-    older = make_practice(title="Older", organisation=team["organisation"], live=False)
-    newer = make_practice(title="Newer", organisation=team["organisation"], live=False)
-    submit_for_review(older, team["member"])
-    submit_for_review(newer, team["member"])
-    client.force_login(team["editor"])
-    response = client.get(reverse("review_queue"))
-    assert response.status_code == 200
-    page = text(response)
-    assert page.index("Older") < page.index("Newer")
-
-
 def test_rich_text_is_sanitised_in_the_form_path(client, team, library):
     client.force_login(team["member"])
     data = complete_practice_data(

@@ -1,4 +1,4 @@
-"""What a person may do with one practice (front end). The admin is for editors only."""
+"""What a person may do with one submitted page (front end). The admin is for editors only."""
 
 from portal.permissions import can_write_for, is_editor
 
@@ -8,14 +8,10 @@ def can_preview(user, page):
 
 
 def can_edit(user, page):
-    """Members edit their organisation's practices unless an editor is reviewing them."""
+    """Members edit their organisation's pages unless an editor is reviewing them."""
     if is_editor(user):
         return True
     return can_write_for(user, page.organisation) and not page.workflow_in_progress
-
-
-def can_submit(user, page):
-    return can_edit(user, page) and not page.workflow_in_progress
 
 
 def can_delete(user, page):
@@ -25,5 +21,6 @@ def can_delete(user, page):
     return can_edit(user, page) and page.first_published_at is None and not page.live
 
 
-def can_publish(user, page):
-    return is_editor(user)
+def can_withdraw(user, page):
+    """The organisation's members (and editors) take a page back out of review."""
+    return can_write_for(user, page.organisation) and page.workflow_in_progress

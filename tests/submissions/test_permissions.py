@@ -11,7 +11,7 @@ from wagtail.models import Page
 import pytest
 
 from practices.models import PracticePage
-from practices.moderation import submit_for_review
+from submissions.moderation import submit_for_review
 from tests.conftest import complete_practice_data
 
 pytestmark = pytest.mark.django_db

@@ -62,6 +62,12 @@ def submit_for_review(page, user):
     return workflow.start(page, user)
 
 
+def withdraw(page, user):
+    """Take the page out of review, back to a draft. Wagtail logs the cancellation and sends
+    `workflow_cancelled`, which tells the submitter and the organisation's managers."""
+    page.current_workflow_state.cancel(user=user)
+
+
 TRANSITIONS = {
     "submitted": (workflow_submitted, "review_submitted"),
     "approved": (workflow_approved, "review_approved"),

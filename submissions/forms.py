@@ -1,0 +1,173 @@
+"""The base of the front-end forms members submit pages with: model fields in plain web-form
+sections, checkboxes for many-to-many fields, date pickers, sanitised rich text, an image with
+its alternative text, and drafts that need only a title."""
+
+from django import forms
+from django.core.exceptions import FieldDoesNotExist
+from django.db import models
+from django.forms.models import fields_for_model
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.fields import RichTextField
+
+from portal.models import Organisation
+from portal.sanitize import clean_html
+
+# Fields the view saves itself (an uploaded image or document) instead of copying them.
+FILE_FIELDS = {"image", "image_alt", "remove_image", "attachment", "attachment_title"}
+
+
+class SanitisedRichText(forms.CharField):
+    """A rich-text area for the front end: HTML is cleaned by portal.sanitize."""
+
+    widget = forms.Textarea(attrs={"rows": 7, "data-rich-text": ""})
+
+    def clean(self, value):
+        return clean_html(super().clean(value))
+
+
+def widget_for(model_field):
+    """Checkboxes for many-to-many fields and the browser's pickers for dates and times."""
+    if model_field.many_to_many:
+        return forms.CheckboxSelectMultiple
+    if isinstance(model_field, models.DateField) and not isinstance(
+        model_field, models.DateTimeField
+    ):
+        return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    if isinstance(model_field, models.TimeField):
+        return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    return None
+
+
+class SubmissionForm(forms.Form):
+    """A page's fields for organisation members. A subclass names its `model` and `fieldsets`
+    ([(legend, [field names])]); model fields not declared on the form are made from the model.
+    `organisation`: the one the page is for. `draft`: only the title is required. `language`:
+    the language of an existing page, which stays (translations are made through the
+    translation workflow), or None for a new one."""
+
+    model = None
+    fieldsets = []
+    required_messages = {}  # field name: what to say when it is left empty
+    widget_attrs = {"summary": {"rows": 4, "maxlength": 600}}
+
+    image_alt = forms.CharField(
+        label=_("Describe the image for people who cannot see it"),
+        max_length=250,
+        required=False,
+    )
+
+    def __init__(self, *args, organisation, draft=False, language=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        self.draft = draft
+        self._add_model_fields()
+        for name, field in self.fields.items():
+            self._limit_choices(field)
+            field.widget.attrs.update(self.widget_attrs.get(name, {}))
+            if name in self.required_messages:
+                field.error_messages["required"] = self.required_messages[name]
+        if language and "language" in self.fields:
+            self.fields["language"].initial = language
+            self.fields["language"].disabled = True
+        self.order_fields([name for _legend, names in self.fieldsets for name in names])
+        if draft:  # a draft may be incomplete: only the title is needed to save it
+            for name, field in self.fields.items():
+                field.required = name == "title"
+
+    @classmethod
+    def model_fields(cls):
+        """The fields copied between the form and the page, in the order shown."""
+        names = []
+        for _legend, fields in cls.fieldsets:
+            for name in fields:
+                try:
+                    cls.model._meta.get_field(name)
+                except FieldDoesNotExist:
+                    continue  # a form-only field, such as a practice's language
+                if name not in FILE_FIELDS:
+                    names.append(name)
+        return names
+
+    def _add_model_fields(self):
+        names = [name for name in self.model_fields() if name not in self.fields]
+        widgets = {}
+        for name in names:
+            widget = widget_for(self.model._meta.get_field(name))
+            if widget:
+                widgets[name] = widget
+        for name, field in fields_for_model(self.model, fields=names, widgets=widgets).items():
+            model_field = self.model._meta.get_field(name)
+            if isinstance(model_field, RichTextField):
+                field = SanitisedRichText(
+                    label=model_field.verbose_name, required=not model_field.blank
+                )
+            if model_field.many_to_many:
+                field.help_text = ""
+            self.fields[name] = field
+
+    def _limit_choices(self, field):
+        """Other approved organisations, and taxonomy terms in the default language."""
+        queryset = getattr(field, "queryset", None)
+        if queryset is None:
+            return
+        if queryset.model is Organisation:
+            field.queryset = (
+                Organisation.objects.approved().default_locale().exclude(pk=self.organisation.pk)
+            )
+        elif hasattr(queryset, "default_locale"):
+            field.queryset = queryset.default_locale()
+
+    @classmethod
+    def initial_from(cls, page):
+        """The form's initial values from a page (its latest draft)."""
+        initial = {}
+        for name in cls.model_fields():
+            value = getattr(page, name)
+            many = cls.model._meta.get_field(name).many_to_many
+            initial[name] = list(value.all()) if many else value
+        if page.image:
+            initial["image_alt"] = page.image.description
+        return initial
+
+    def copy_to(self, page):
+        """Set the page's fields from the cleaned data. A required field an incomplete draft
+        leaves empty keeps its current value (or the default)."""
+        for name in self.model_fields():
+            model_field = self.model._meta.get_field(name)
+            value = self.cleaned_data[name]
+            if model_field.many_to_many:
+                setattr(page, name, list(value))
+            elif value not in (None, "") or model_field.blank:
+                setattr(page, name, value)
+
+    def sections(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+
+    def cross_field_errors(self, cleaned):
+        """Errors in checks that span several fields, keyed by field; for subclasses."""
+        return {}
+
+    def clean(self):
+        cleaned = super().clean()
+        errors = self.cross_field_errors(cleaned)
+        if cleaned.get("image") and not cleaned.get("image_alt"):
+            errors["image_alt"] = _("Describe the image in a few words (its alternative text).")
+        for field, message in errors.items():
+            if field in self.fields and not self.has_error(field):
+                self.add_error(field, message)
+        return cleaned
+
+
+class ChildFormSet(forms.BaseFormSet):
+    """Rows of a page's child objects (its links, …), edited with the page; its prefix is the
+    name of the page's child relation. A row without a value for `key_field` is left out."""
+
+    key_field = None
+
+    @classmethod
+    def initial_for(cls, objects):
+        return [{name: getattr(obj, name) for name in cls.form.base_fields} for obj in objects]
+
+    def instances(self, model):
+        return [model(**row) for row in self.cleaned_data if row.get(self.key_field)]

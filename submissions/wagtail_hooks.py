@@ -1,0 +1,120 @@
+"""The editors' views in the Wagtail admin: the review queue (everything waiting, oldest first)
+and the translation status of every original page of the submittable types."""
+
+from django.contrib.auth.mixins import UserPassesTestMixin
+from django.core.paginator import Paginator
+from django.urls import path, reverse
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import Page, TaskState
+
+from portal.permissions import is_editor
+
+from . import registry
+from .translation_status import LABELS, originals, status_by_language
+
+
+class EditorsOnly(UserPassesTestMixin):
+    raise_exception = True  # a signed-in non-editor gets 403, not a login loop
+
+    def test_func(self):
+        return is_editor(self.request.user)
+
+
+class ReviewQueueView(EditorsOnly, TemplateView):
+    """Every page waiting for an editor, whatever its type, oldest first."""
+
+    template_name = "submissions/admin/review_queue.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        states = (
+            TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
+            .select_related("workflow_state__requested_by", "task")
+            .order_by("started_at")
+        )
+        items = []
+        for state in states:
+            obj = state.workflow_state.content_object
+            page = getattr(obj, "specific", obj)
+            items.append(
+                {
+                    "state": state,
+                    "page": page,
+                    "organisation": getattr(page, "organisation", None),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                }
+            )
+        context.update(
+            {
+                "items": items,
+                "header_title": _("Review queue"),
+                "page_title": _("Review queue"),
+                "header_icon": "tasks",
+            }
+        )
+        return context
+
+
+class TranslationStatusView(EditorsOnly, TemplateView):
+    """Per page of one registered type: which languages are up to date, outdated (source
+    changed since) or missing."""
+
+    template_name = "submissions/admin/translation_status.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        current = registry.for_kind(self.request.GET.get("kind"))
+        pages = current.model.objects.select_related("locale") if current else Page.objects.none()
+        pages = originals(pages).order_by("title", "pk")
+        page_obj = Paginator(pages, 25).get_page(self.request.GET.get("p"))
+        rows = []
+        for page in page_obj:
+            statuses = status_by_language(page)
+            grouped = {
+                status: [code for code, s in statuses.items() if s == status] for status in LABELS
+            }
+            language = get_language_info(page.locale.language_code)["name_translated"]
+            rows.append({"page": page, "language": language, "grouped": grouped})
+        context.update(
+            {
+                "rows": rows,
+                "page_obj": page_obj,
+                "kinds": registry.submission_types(),
+                "kind": current.kind if current else "",
+                "labels": LABELS,
+                "header_title": _("Translations"),
+                "page_title": _("Translations"),
+                "header_icon": "globe",
+            }
+        )
+        return context
+
+
+class EditorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_editor(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_editor_urls():
+    return [
+        path("review-queue/", ReviewQueueView.as_view(), name="review_queue"),
+        path("translation-status/", TranslationStatusView.as_view(), name="translation_status"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_review_queue_menu_item():
+    return EditorMenuItem(_("Review queue"), reverse("review_queue"), icon_name="tasks", order=150)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_status_menu_item():
+    return EditorMenuItem(
+        _("Translation status"), reverse("translation_status"), icon_name="globe", order=160
+    )
