@@ -9,11 +9,13 @@ listing pages route to it), so the interface stays in their language, with a not
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.urls import translate_url
 from django.utils import translation
 from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
+from wagtail.url_routing import RouteResult
 
 
 def best_versions(qs, language):
@@ -116,13 +118,7 @@ class ServesOtherLocalesMixin:
     interface; its canonical address stays its own. A child with a version in this language
     (under another slug) is served in that version."""
 
-    serves_other_locales = True
-
     def route(self, request, path_components):
-        from django.http import Http404
-
-        from wagtail.url_routing import RouteResult
-
         try:
             return super().route(request, path_components)
         except Http404:

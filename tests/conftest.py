@@ -17,8 +17,20 @@ from practices.models import PracticeIndexPage
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate limits live in the cache: every test starts with none used."""
+def _fresh_cache(request):
+    """Rate limits and Wagtail's site root paths live in the (database) cache: every test that
+    uses the database starts with an empty one."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (
+        marker and marker.kwargs.get("transaction")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+    elif marker or "db" in request.fixturenames:
+        request.getfixturevalue("db")
+    else:
+        yield
+        return
     from django.core.cache import cache
 
     cache.clear()

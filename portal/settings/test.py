@@ -18,3 +18,9 @@ SERVE_MEDIA = True
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SEARCH_REFRESH_ON_WRITE = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not memory: tests that start a second process (a management command beside a
+    # live server) must see the same database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(tempfile.mkdtemp(prefix="integra-test-db-"), "test.sqlite3")
+    }

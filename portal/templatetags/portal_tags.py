@@ -1,8 +1,15 @@
 from django import template
 from django.urls import reverse
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from wagtail.models import Page, Site
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_currency
+
+from portal import i18n
+from portal.models import StandardPage
 
 register = template.Library()
 
@@ -17,15 +24,15 @@ def _home(context):
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children marked “show in menus”, in the reader's language."""
-    from portal.i18n import title_and_url
-
     home = _home(context)
     if home is None:
         return []
     request = context.get("request")
     items = []
     for page in home.get_children().live().public().in_menu().select_related("locale"):
-        title, url = title_and_url(page)
+        title, url = i18n.title_and_url(page)
+        if not url:
+            continue  # not routable (yet) in this language: leave it out, never fail
         active = bool(request and request.path.startswith(url))
         items.append({"title": title, "url": url, "active": active})
     directory = reverse("organisation_list")
@@ -39,9 +46,6 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Plain pages (about, accessibility, privacy) shown in the footer."""
-    from portal.i18n import title_and_url
-    from portal.models import StandardPage
-
     home = _home(context)
     if home is None:
         return []
@@ -52,14 +56,13 @@ def footer_links(context):
         .order_by("path")
         .select_related("locale")
     )
-    return [dict(zip(("title", "url"), title_and_url(page), strict=True)) for page in pages]
+    links = [dict(zip(("title", "url"), i18n.title_and_url(page), strict=True)) for page in pages]
+    return [link for link in links if link["url"]]
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None):
     """Ancestors in the reader's language (a page served from another language's tree)."""
-    from portal.i18n import title_and_url
-
     page = page or context.get("page")
     crumbs = []
     if page is not None:
@@ -70,7 +73,7 @@ def breadcrumbs(context, page=None):
             .select_related("locale")
         )
         for ancestor in ancestors:
-            title, url = title_and_url(ancestor)
+            title, url = i18n.title_and_url(ancestor)
             crumbs.append({"title": title if ancestor.depth > 2 else _("Home"), "url": url})
     return {"crumbs": crumbs, "current": page.title if page else context.get("page_title")}
 
@@ -112,36 +115,28 @@ def reader_url(page, listed=False):
     """The address of a practice or event for the current reader (see portal.i18n). `listed`:
     the page is a card in a listing, where no lookup of its translations is made (listings show
     the reader's version when there is one; the listing's routing leads to it otherwise)."""
-    from portal.i18n import reader_url as url_for_reader
-
-    return url_for_reader(page, translations={} if listed else None)
+    return i18n.reader_url(page, translations={} if listed else None)
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    from portal.i18n import language_links
-
     request = context["request"]
     page = context.get("page")
     page = page if getattr(page, "translation_key", None) else None
-    return {"links": language_links(request, page), "request": request}
+    return {"links": i18n.language_links(request, page), "request": request}
 
 
 @register.simple_tag(takes_context=True)
 def hreflang_links(context):
-    from portal.i18n import alternates
-
     page = context.get("page")
     if page is None or not getattr(page, "translation_key", None) or not page.live:
         return []
-    return alternates(context["request"], page)
+    return i18n.alternates(context["request"], page)
 
 
 @register.simple_tag
 def language_name(code):
     """A language's name in the reader's language, e.g. “Swedish” or “szwedzki”."""
-    from django.utils.translation import get_language_info
-
     try:
         return str(get_language_info(code)["name_translated"])
     except KeyError:
@@ -151,8 +146,6 @@ def language_name(code):
 @register.filter
 def text_direction(code):
     """“rtl” or “ltr” for a language code, for content whose language differs from the page's."""
-    from django.utils.translation import get_language_info
-
     try:
         return "rtl" if get_language_info(code)["bidi"] else "ltr"
     except KeyError:
@@ -163,18 +156,13 @@ def text_direction(code):
 def money(amount, currency):
     """An amount in a currency, formatted for the reader's language (Babel), no cents:
     “450 000 kr” in Swedish, “450.000 SEK” in German, “SEK 450,000” in English."""
-    from babel import Locale, UnknownLocaleError
-    from babel.numbers import format_currency
-
-    from portal.i18n import current_language
-
     if amount is None:
         return ""
     try:
-        pattern = Locale.parse(current_language()).currency_formats["standard"].pattern
+        pattern = Locale.parse(i18n.current_language()).currency_formats["standard"].pattern
         whole = pattern.split(";")[0].replace(".00", "").replace(",00", "")
         return format_currency(
-            amount, currency, whole, locale=current_language(), currency_digits=False
+            amount, currency, whole, locale=i18n.current_language(), currency_digits=False
         )
     except (ValueError, LookupError, UnknownLocaleError):
         return f"{amount} {currency}"
