@@ -35,6 +35,7 @@ from portal.models import (
     Organisation,
     TargetGroup,
 )
+from submissions import permissions
 from submissions.pages import SubmittablePageMixin
 
 from .choices import TIMEZONE_CHOICES, EventFormat, EventKind, EventStatus
@@ -366,8 +367,6 @@ class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["json_ld"] = event_json_ld(self, request)
         context["ics_url"] = self.url + "event.ics" if self.url else ""
-        from submissions import permissions
-
         if request.user.is_authenticated and permissions.can_edit(request.user, self):
             context["edit_url"] = self.get_edit_url()
         return context

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .choices import Continuation
+
 REQUIRED_MESSAGES = {
     "action_areas": _("Choose at least one action area."),
     "countries": _("Choose at least one country."),
@@ -32,8 +34,6 @@ def taxonomy_errors(action_areas, sub_themes):
 
 def date_errors(start, end, continuation):
     """Errors in a practice's dates and status, keyed by field."""
-    from .choices import Continuation
-
     errors = {}
     if start and end and end < start:
         errors["end_date"] = _("The end date cannot be before the start date.")

@@ -35,6 +35,9 @@ from portal.models import (
     SubTheme,
     TargetGroup,
 )
+from portal.translation_status import reader_info
+from search import service
+from submissions import permissions
 from submissions.pages import SubmittablePageMixin
 
 from ..choices import (
@@ -290,15 +293,10 @@ class PracticePage(SubmittablePageMixin, Page):
             raise ValidationError(errors)
 
     def get_context(self, request, *args, **kwargs):
-        from search import service
-        from submissions import permissions
-
         context = super().get_context(request, *args, **kwargs)
         user = request.user
         if user.is_authenticated and permissions.can_edit(user, self):
             context["edit_url"] = self.get_edit_url()
-        from portal.translation_status import reader_info
-
         context["translation"] = reader_info(self)
         if self.live and not getattr(request, "is_preview", False):
             context["related_practices"] = service.related(self)
