@@ -20,7 +20,9 @@ WHITENOISE_AUTOREFRESH = True
 SEARCH_REFRESH_ON_WRITE = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not memory: tests that start a second process (a management command beside a
-    # live server) must see the same database.
+    # live server) must see the same database. In memory-backed /dev/shm where there is one;
+    # Django deletes it when the run ends.
+    _folder = "/dev/shm" if os.path.isdir("/dev/shm") else tempfile.gettempdir()  # noqa: S108
     DATABASES["default"]["TEST"] = {  # noqa: F405
-        "NAME": os.path.join(tempfile.mkdtemp(prefix="integra-test-db-"), "test.sqlite3")
+        "NAME": os.path.join(_folder, f"integra-test-{os.getpid()}.sqlite3")
     }
