@@ -86,6 +86,7 @@ def generate(count, seed=2026):
         Country,
         FundingInstrument,
         OrganisationType,
+        Revision,
         SubTheme,
         TargetGroup,
     )
@@ -95,7 +96,7 @@ def generate(count, seed=2026):
         ImplementationLevel,
         MigrantParticipation,
     )
-    from practices.models import LibraryRevision, PracticeIndexPage, PracticePage
+    from practices.models import PracticeIndexPage, PracticePage
 
     started = time.perf_counter()
     rng = random.Random(seed)
@@ -201,5 +202,5 @@ def generate(count, seed=2026):
                 ]
         for name, objects in rows.items():
             getattr(PracticePage, name).through.objects.bulk_create(objects, batch_size=5000)
-        LibraryRevision.bump()  # bulk inserts send no signals
+        Revision.bump(Revision.PRACTICES)  # bulk inserts send no signals
     return time.perf_counter() - started

@@ -1,13 +1,13 @@
 """Benchmark: search with facets on both engines, at 10,000 and 100,000 practices.
 
 For each size: generates multilingual practices in a throw-away database, builds each engine's
-index (database: Wagtail's `update_index`; engine: `search_reindex` into OpenSearch), then runs
+index (database: Wagtail's `update_index`; cluster: `search_reindex` into OpenSearch), then runs
 the same 200 mixed queries (one to three words in eight languages, some misspelt, with 0-2
 filters) through the search service and prints index time and p50/p95 latency.
 
-    .venv/bin/python bench/search.py [--sizes 10000 100000] [--queries 200] [--engines engine]
+    .venv/bin/python bench/search.py [--sizes 10000 100000] [--queries 200] [--engines cluster]
 
-The engine needs SEARCH_URL, or Java and Maven to start tests/opensearch/node.sh.
+The cluster needs SEARCH_URL, or Java and Maven to start tests/opensearch/node.sh.
 """
 
 import argparse
@@ -82,10 +82,10 @@ def main():
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument(
-        "--engines", nargs="+", choices=["database", "engine"], default=["database", "engine"]
+        "--engines", nargs="+", choices=["database", "cluster"], default=["database", "cluster"]
     )
     args = parser.parse_args()
-    url, started = start_node() if "engine" in args.engines else ("", False)
+    url, started = start_node() if "cluster" in args.engines else ("", False)
     queries = mixed_queries(args.queries)
     rows = []
     try:

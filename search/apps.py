@@ -9,6 +9,8 @@ class SearchConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import indexing
+        # Imported here, not at the top: both read models, which are loaded only now.
+        from . import indexing, registry
 
+        registry.autodiscover()  # every installed app's `search` module registers its types
         indexing.connect()

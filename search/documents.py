@@ -1,13 +1,12 @@
-"""The engine index: analyzers per language, the mapping, and the document of one practice.
+"""The cluster index: analyzers per language, the mapping, and the document of one
+translation group, built from a searchable type's declaration (search.declarations).
 
-Each practice is indexed in its own language's fields (`title_sv`, `summary_sv`, `body_sv`…,
+Each page is indexed in its own language's fields (`title_sv`, `summary_sv`, `body_sv`…,
 analysed with that language's analyzer) and in language-neutral `*_std` fields (standard
 tokenizer, lower-case, accent folding) used for typo tolerance and cross-language matches.
-Every facet is a keyword field holding the taxonomy's stable codes. Built lazily: importing this
-module queries nothing.
+Every facet of the declaration is a keyword field holding its values (taxonomy codes, choice
+values, years). Built lazily: importing this module queries nothing.
 """
-
-from django.utils.html import strip_tags
 
 from elasticsearch.dsl import (
     Date,
@@ -21,6 +20,8 @@ from elasticsearch.dsl import (
     normalizer,
     token_filter,
 )
+
+from portal.languages import CONTENT_LANGUAGES
 
 # Built-in analyzers of both OpenSearch 2.x and Elasticsearch 8/9.
 BUILT_IN = {
@@ -58,20 +59,6 @@ polish = analyzer(
 )
 sort_folding = normalizer("sort_folding", filter=["lowercase", "asciifolding"])
 
-FACET_FIELDS = [
-    "area",
-    "theme",
-    "country",
-    "orgtype",
-    "target",
-    "funding",
-    "level",
-    "evidence",
-    "participation",
-    "status",
-    "year",
-]
-
 
 def language_analyzer(code):
     if code in BUILT_IN:
@@ -82,8 +69,6 @@ def language_analyzer(code):
 
 
 def languages():
-    from portal.languages import CONTENT_LANGUAGES
-
     return [code for code, _name in CONTENT_LANGUAGES]
 
 
@@ -92,10 +77,10 @@ def text_fields(kind):
     return [f"{kind}_{code}" for code in languages()] + [f"{kind}_std"]
 
 
-def build_index(name):
+def build_index(name, declaration):
     mapping = Mapping()
     mapping.meta("dynamic", "strict")
-    for field in ["translation_key", "locales", "revision", *FACET_FIELDS]:
+    for field in ["translation_key", "locales", "revision", *declaration.facets_by_param]:
         mapping.field(field, Keyword())
     mapping.field("pages", Object(enabled=False))  # {locale: page id}, stored, not searched
     mapping.field("published", Date())
@@ -116,70 +101,42 @@ def build_index(name):
     return index
 
 
-def index_body(name):
-    return build_index(name).to_dict()
+def index_body(name, declaration):
+    return build_index(name, declaration).to_dict()
 
 
-def body_text(page):
-    from practices.models import BODY_SECTIONS
-
-    return "\n".join(strip_tags(getattr(page, name) or "") for name, _heading in BODY_SECTIONS)
-
-
-def document_for(pages):
-    """One document per practice: every live, public translation of it, each in its own
-    language's fields, so the practice is found in any of its languages and counted once."""
+def document_for(declaration, pages):
+    """One document for a translation group: every live, public translation, each in its own
+    language's fields; facets and tags from the first (original) version."""
     pages = sorted(pages, key=lambda page: page.pk)
     first = pages[0]
-    versions = {page.locale.language_code: page for page in pages}
-    codes = {
-        "area": [t.code for t in first.action_areas.all()],
-        "theme": [t.code for t in first.sub_themes.all()],
-        "country": [c.code for c in first.countries.all()],
-        "target": [t.code for t in first.target_groups.all()],
-        "funding": [t.code for t in first.funding_instruments.all()],
-    }
-    tags = [
-        term.name
-        for relation in (
-            first.action_areas,
-            first.sub_themes,
-            first.target_groups,
-            first.funding_instruments,
-        )
-        for term in relation.all()
-    ] + [country.name for country in first.countries.all()]
-    organisation = first.organisation.name if first.organisation_id else ""
+    versions = {declaration.language_of(page): page for page in pages}
+    published = [page.first_published_at for page in pages if page.first_published_at]
+    titles = [declaration.prepare_title(page) for page in pages]
     document = {
-        "translation_key": str(first.translation_key),
+        "translation_key": declaration.key_of(first),
         "pages": {locale: page.pk for locale, page in versions.items()},
         "locales": sorted(versions),
         "revision": group_revision(pages),
-        "published": max(page.first_published_at for page in pages if page.first_published_at)
-        if any(page.first_published_at for page in pages)
-        else None,
-        "title_sort": first.title,
-        "title_suggest": [page.title for page in pages],
-        "orgtype": first.organisation.organisation_type.code if first.organisation_id else None,
-        "level": first.implementation_level,
-        "evidence": first.evidence_level,
-        "participation": first.migrant_participation,
-        "status": "finished" if first.continuation == "finished" else "ongoing",
-        "year": str(first.start_date.year) if first.start_date else None,
-        "tags_std": " · ".join(tags),
-        "title_std": [page.title for page in pages],
-        "summary_std": [page.summary or "" for page in pages],
+        "published": max(published) if published else None,
+        "title_sort": titles[0],
+        "title_suggest": titles,
+        "tags_std": " · ".join(declaration.prepare_tags(first)),
+        "title_std": titles,
+        "summary_std": [],
         "body_std": [],
-        **codes,
+        **declaration.prepare_facets(first),
     }
-    for page in pages:
-        language = page.locale.language_code
-        body = f"{organisation}\n{page.region_city}\n{body_text(page)}"
-        document.setdefault(f"title_{language}", []).append(page.title)
-        document.setdefault(f"summary_{language}", []).append(page.summary or "")
+    for page, title in zip(pages, titles, strict=True):
+        language = declaration.language_of(page)
+        summary = declaration.prepare_summary(page) or ""
+        body = declaration.prepare_body(page) or ""
+        document.setdefault(f"title_{language}", []).append(title)
+        document.setdefault(f"summary_{language}", []).append(summary)
         document.setdefault(f"body_{language}", []).append(body)
+        document["summary_std"].append(summary)
         document["body_std"].append(body)
-    return {key: value for key, value in document.items() if value not in (None, [])}
+    return {key: value for key, value in document.items() if value not in (None, [], "")}
 
 
 def revision_of(page):

@@ -1,5 +1,6 @@
-"""Keeping the engine index current: after-commit updates with short timeouts, a queue of
-updates missed while the engine was down, atomic rebuilds behind an alias, and a drift check.
+"""Keeping the cluster index current: after-commit updates with short timeouts, a queue of
+updates missed while the cluster was down, atomic rebuilds behind an alias, and a drift check.
+Generic: what to index comes from the registered declarations (search.registry).
 
 With no SEARCH_URL, nothing here runs: the database engine uses Wagtail's own index.
 """
@@ -14,11 +15,13 @@ from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from search import registry
 from search.documents import document_for, group_revision, index_body
 from search.engines.transport import engine_kind, make_client, transport_errors
+from search.models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 BATCH = 500
@@ -26,18 +29,6 @@ BATCH = 500
 
 def enabled():
     return bool(settings.SEARCH_URL)
-
-
-def practices():
-    from practices.models import PracticePage
-
-    return (
-        PracticePage.objects.listable()
-        .select_related("locale", "organisation__organisation_type")
-        .prefetch_related(
-            "action_areas", "sub_themes", "countries", "target_groups", "funding_instruments"
-        )
-    )
 
 
 def _client(timeout=None):
@@ -48,22 +39,20 @@ def _client(timeout=None):
 
 
 def schedule(keys):
-    """Sync these practices (translation keys) with the index once the transaction commits."""
+    """Sync these translation groups with the index once the transaction commits."""
     if not enabled() or not keys:
         return
     transaction.on_commit(partial(sync, sorted({str(key) for key in keys})))
 
 
 def sync(keys):
-    """Index the practices among `keys` that have a public version, remove the others.
-    Never raises on engine trouble: what could not be sent is queued in PendingIndexUpdate
+    """Index the groups among `keys` that have a public version, remove the others.
+    Never raises on cluster trouble: what could not be sent is queued in PendingIndexUpdate
     and caught up later."""
-    from search.models import PendingIndexUpdate
-
     try:
-        _apply(keys)
+        _apply_everywhere(keys)
     except (*transport_errors(), BulkError) as error:
-        logger.warning("Search index update failed, queued %d practice(s): %s", len(keys), error)
+        logger.warning("Search index update failed, queued %d page group(s): %s", len(keys), error)
         for key in keys:
             PendingIndexUpdate.objects.get_or_create(translation_key=key)
         return False
@@ -72,17 +61,28 @@ def sync(keys):
     return True
 
 
-def _apply(keys, client=None, index=None):
+def _apply_everywhere(keys):
+    """Translation keys are UUIDs, unique across page types: each registered type indexes the
+    keys it has and deletes the others from its index (a missing document is no error)."""
+    client = _client()
+    for declaration in registry.declarations():
+        _apply(keys, declaration, client=client)
+
+
+def _apply(keys, declaration, client=None, index=None):
     client = client or _client()
-    index = index or settings.SEARCH_INDEX
+    index = index or declaration.alias
     groups = {}
-    for page in practices().filter(translation_key__in=[k for k in keys if _is_uuid(k)]):
-        groups.setdefault(str(page.translation_key), []).append(page)
+    pages = declaration.index_queryset().filter(
+        translation_key__in=[k for k in keys if _is_uuid(k)]
+    )
+    for page in pages:
+        groups.setdefault(declaration.key_of(page), []).append(page)
     actions = []
     for key in keys:
         if key in groups:
             actions.append({"index": {"_index": index, "_id": key}})
-            actions.append(document_for(groups[key]))
+            actions.append(document_for(declaration, groups[key]))
         else:
             actions.append({"delete": {"_index": index, "_id": key}})
     if not actions:
@@ -112,13 +112,11 @@ def _is_uuid(value):
 
 
 class BulkError(Exception):
-    """The engine answered but refused some documents (a mapping problem, not an outage)."""
+    """The cluster answered but refused some documents (a mapping problem, not an outage)."""
 
 
 def catch_up(limit=None):
-    """Send the updates that were missed while the engine was down. Returns how many."""
-    from search.models import PendingIndexUpdate
-
+    """Send the updates that were missed while the cluster was down. Returns how many."""
     pending = list(
         PendingIndexUpdate.objects.order_by("created_at").values_list("translation_key", flat=True)[
             :limit
@@ -127,7 +125,7 @@ def catch_up(limit=None):
     if not pending:
         return 0
     try:
-        _apply(pending)
+        _apply_everywhere(pending)
     except (*transport_errors(), BulkError) as error:
         PendingIndexUpdate.objects.filter(translation_key__in=pending).update(
             attempts=F("attempts") + 1
@@ -146,60 +144,59 @@ def _page_changed(sender, instance, **kwargs):
 
 
 def _subtree_changed(sender, instance, **kwargs):
-    from practices.models import PracticePage
-
+    """A page moved or its view restrictions changed: every indexed page below it."""
     page = instance.page if isinstance(instance, PageViewRestriction) else instance
-    pages = PracticePage.objects.descendant_of(page, inclusive=True)
-    schedule(pages.values_list("translation_key", flat=True))
-
-
-def _related_changed(sender, instance, **kwargs):
-    """An organisation or a term changed: re-index the practices that show it."""
-    from practices.models import PracticePage
-
-    model = sender._meta.model_name
-    lookups = {
-        "organisation": ["organisation", "partner_organisations"],
-        "actionarea": ["action_areas"],
-        "subtheme": ["sub_themes"],
-        "country": ["countries"],
-        "targetgroup": ["target_groups"],
-        "fundinginstrument": ["funding_instruments"],
-        "organisationtype": ["organisation__organisation_type"],
-    }
+    if not isinstance(page, Page):
+        return
     keys = set()
-    for lookup in lookups.get(model, []):
-        pages = PracticePage.objects.filter(**{lookup: instance})
+    for declaration in registry.declarations():
+        pages = declaration.model.objects.descendant_of(page, inclusive=True)
         keys |= set(pages.values_list("translation_key", flat=True))
     schedule(keys)
 
 
-def connect():
-    from practices.models import PracticePage
-    from practices.signals import SHOWN_MODELS
+def _related_changed(sender, instance, **kwargs):
+    """Something an indexed page shows changed (an organisation, a term): re-index the pages
+    that show it, through the lookups their declarations name."""
+    keys = set()
+    for declaration in registry.declarations():
+        for model, lookups in declaration.related_models.items():
+            if not isinstance(instance, model):
+                continue
+            for lookup in lookups:
+                pages = declaration.model.objects.filter(**{lookup: instance})
+                keys |= set(pages.values_list("translation_key", flat=True))
+    schedule(keys)
 
-    page_published.connect(_page_changed, sender=PracticePage)
-    page_unpublished.connect(_page_changed, sender=PracticePage)
-    post_delete.connect(_page_changed, sender=PracticePage)
+
+def connect():
+    for declaration in registry.declarations():
+        page_published.connect(_page_changed, sender=declaration.model)
+        page_unpublished.connect(_page_changed, sender=declaration.model)
+        post_delete.connect(_page_changed, sender=declaration.model)
+        for model in declaration.related_models:
+            post_save.connect(_related_changed, sender=model)
     post_page_move.connect(_subtree_changed)
     post_save.connect(_subtree_changed, sender=PageViewRestriction)
     post_delete.connect(_subtree_changed, sender=PageViewRestriction)
-    for model in SHOWN_MODELS:
-        post_save.connect(_related_changed, sender=model)
 
 
 # -- rebuild and drift ---------------------------------------------------------------------
 
 
-def rebuild(stdout=None):
-    """Build a fresh index, swap the alias to it in one step, delete the old one(s)."""
+def rebuild(stdout=None, declaration=None):
+    """Build a fresh index, swap the alias to it in one step, delete the old one(s).
+    Returns (index name, documents, drift report)."""
+    declaration = declaration or registry.get()
     client = _client(timeout=60)
-    alias = settings.SEARCH_INDEX
+    alias = declaration.alias
     name = f"{alias}-{timezone.now():%Y%m%d%H%M%S%f}"
-    client.indices.create(index=name, body=index_body(name))
-    keys = sorted({str(key) for key in practices().values_list("translation_key", flat=True)})
+    client.indices.create(index=name, body=index_body(name, declaration))
+    keys = sorted(
+        {str(key) for key in declaration.get_queryset().values_list("translation_key", flat=True)}
+    )
     for start in range(0, len(keys), BATCH):
-        _apply(keys[start : start + BATCH], client=client, index=name)
+        _apply(keys[start : start + BATCH], declaration, client=client, index=name)
         if stdout:
             stdout.write(f"  indexed {min(start + BATCH, len(keys))}/{len(keys)}")
     client.indices.refresh(index=name)
@@ -218,22 +215,21 @@ def rebuild(stdout=None):
     for index in old:
         client.indices.delete(index=index)
     # Pages published or removed while we were building: the drift repair catches them.
-    report = drift(repair=True)
+    report = drift(repair=True, declaration=declaration)
     return name, len(keys), report
 
 
-def drift(repair=False):
+def drift(repair=False, declaration=None):
     """Compare the index with the database: missing, stale and extra documents."""
+    declaration = declaration or registry.get()
     client = _client(timeout=30)
-    alias = settings.SEARCH_INDEX
-    from practices.models import PracticePage
-
-    listable = PracticePage.objects.listable().only(
+    alias = declaration.alias
+    public = declaration.get_queryset().only(
         "pk", "translation_key", "live_revision_id", "last_published_at"
     )
     groups = {}
-    for page in listable:
-        groups.setdefault(str(page.translation_key), []).append(page)
+    for page in public:
+        groups.setdefault(declaration.key_of(page), []).append(page)
     expected = {key: group_revision(pages) for key, pages in groups.items()}
     indexed = {}
     response = client.search(
@@ -253,6 +249,6 @@ def drift(repair=False):
     extra = sorted(set(indexed) - set(expected))
     stale = sorted(pk for pk in set(expected) & set(indexed) if expected[pk] != indexed[pk])
     if repair and (missing or extra or stale):
-        _apply(missing + extra + stale, client=client)
+        _apply(missing + extra + stale, declaration, client=client)
         client.indices.refresh(index=alias)
     return {"missing": missing, "stale": stale + extra, "documents": len(indexed)}

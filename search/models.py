@@ -2,8 +2,8 @@ from django.db import models
 
 
 class PendingIndexUpdate(models.Model):
-    """A practice (all its translations) whose index update failed: the engine was down or
-    slow; `search_sync` catches up."""
+    """A translation group (all translations of a page) whose index update failed: the
+    cluster was down or slow; `search_sync` catches up."""
 
     translation_key = models.CharField(max_length=36, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -13,4 +13,4 @@ class PendingIndexUpdate(models.Model):
         ordering = ["created_at"]
 
     def __str__(self):
-        return f"practice {self.translation_key}"
+        return f"page group {self.translation_key}"

@@ -1,8 +1,9 @@
 """The one search interface every view uses: search, related, suggest, health.
 
-Views never talk to an engine. With SEARCH_URL set, the engine engine answers; when it is
+Views never talk to an engine. With SEARCH_URL set, the cluster engine answers; when it is
 unreachable, slow or erroring, the database engine answers instead and the outcome says so.
-Every result is re-read from the database as a live, public practice before it is shown.
+Every result is re-read from the database as a live, public page before it is shown.
+Each function answers for one searchable type (search.registry), the default one unless named.
 """
 
 import logging
@@ -11,32 +12,34 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.paginator import Paginator
 
-from practices.library import facets_from_counts
-from practices.models import PracticePage
+from portal.facets import facets_from_counts
+from portal.listing import PAGE_SIZE, SEARCH_SORTS, chosen_sort
 
-from .engines.base import SORTS, EngineError, Query
+from . import registry
+from .engines.base import EngineError, Query
+from .engines.cluster import ClusterEngine
 from .engines.database import DatabaseEngine
+from .models import PendingIndexUpdate
 
 logger = logging.getLogger(__name__)
 _engines = {}
 
 
-def get_engine():
+def get_engine(declaration):
     if not settings.SEARCH_URL:
-        return DatabaseEngine()
-    key = (settings.SEARCH_URL, settings.SEARCH_INDEX, settings.SEARCH_TIMEOUT)
+        return DatabaseEngine(declaration)
+    key = (declaration, settings.SEARCH_URL, settings.SEARCH_INDEX, settings.SEARCH_TIMEOUT)
     if key not in _engines:
-        from .engines.elastic import ElasticEngine
-
-        _engines.clear()
-        _engines[key] = ElasticEngine()
+        if len(_engines) > 20:  # settings changed many times (tests): forget old clients
+            _engines.clear()
+        _engines[key] = ClusterEngine(declaration)
     return _engines[key]
 
 
 @dataclass
 class Outcome:
     query: Query
-    practices: object  # a Django page of PracticePage objects, each with `.snippet`
+    practices: object  # a Django page of result pages, each with `.snippet`
     total: int
     facets: list = field(default_factory=list)
     spelling: str = ""
@@ -44,47 +47,50 @@ class Outcome:
     degraded: bool = False
 
 
-def _with_fallback(method, *args):
-    engine = get_engine()
+def _with_fallback(declaration, method, *args):
+    engine = get_engine(declaration)
     try:
         return getattr(engine, method)(*args), engine.name, False
     except EngineError:
-        logger.warning("Search engine failed on %s; answering from the database", method)
-        return getattr(DatabaseEngine(), method)(*args), "database", True
+        logger.warning("Search cluster failed on %s; answering from the database", method)
+        return getattr(DatabaseEngine(declaration), method)(*args), "database", True
 
 
-def _public(ids):
-    """Live, public practices for these ids, in the same order."""
-    pages = PracticePage.objects.listable().for_listing().in_bulk(ids)
+def _public(declaration, ids):
+    """Live, public pages for these ids, in the same order."""
+    pages = declaration.results_queryset().in_bulk(ids)
     return [pages[pk] for pk in ids if pk in pages]
 
 
-def search(text="", filters=None, language="en", sort="relevance", page=1, per_page=10):
+def search(
+    text="", filters=None, language="en", sort="relevance", page=1, per_page=PAGE_SIZE, kind=None
+):
+    declaration = registry.get(kind)
     query = Query(
         text=text.strip()[:200],
         filters=filters or {},
         language=language,
-        sort=sort if sort in SORTS else "relevance",
+        sort=chosen_sort(sort, SEARCH_SORTS),
         page=max(1, page),
         per_page=per_page,
     )
-    results, engine, degraded = _with_fallback("search", query)
+    results, engine, degraded = _with_fallback(declaration, "search", query)
     paginator = Paginator(range(results.total), per_page)
     number = min(query.page, paginator.num_pages)
     if number != query.page:  # past the last page: show the last one
         query.page = number
-        results, engine, degraded = _with_fallback("search", query)
-    practices = _public([hit.page_id for hit in results.hits])
+        results, engine, degraded = _with_fallback(declaration, "search", query)
+    found = _public(declaration, [hit.page_id for hit in results.hits])
     snippets = {hit.page_id: hit.snippet for hit in results.hits}
-    for practice in practices:
-        practice.snippet = snippets.get(practice.pk, "")
+    for result in found:
+        result.snippet = snippets.get(result.pk, "")
     page_obj = paginator.page(number)
-    page_obj.object_list = practices
+    page_obj.object_list = found
     return Outcome(
         query=query,
         practices=page_obj,
         total=results.total,
-        facets=facets_from_counts(results.counts, query.filters),
+        facets=facets_from_counts(declaration.facets, results.counts, query.filters),
         spelling=results.spelling,
         engine=engine,
         degraded=degraded,
@@ -92,20 +98,23 @@ def search(text="", filters=None, language="en", sort="relevance", page=1, per_p
 
 
 def related(page, limit=3):
-    ids, _engine, _degraded = _with_fallback("related", page, limit)
-    return _public(ids)
+    """Pages like `page`, of the type that indexes it."""
+    declaration = registry.for_model(type(page))[0]
+    ids, _engine, _degraded = _with_fallback(declaration, "related", page, limit)
+    return _public(declaration, ids)
 
 
-def suggest(prefix, language="en", limit=8):
+def suggest(prefix, language="en", limit=8, kind=None):
     if len(prefix.strip()) < 2:
         return []
-    ids, _engine, _degraded = _with_fallback("suggest", prefix.strip()[:100], language, limit)
-    return [{"title": page.title, "url": page.url} for page in _public(ids)]
+    declaration = registry.get(kind)
+    ids, _engine, _degraded = _with_fallback(
+        declaration, "suggest", prefix.strip()[:100], language, limit
+    )
+    return [{"title": page.title, "url": page.url} for page in _public(declaration, ids)]
 
 
-def health():
-    from .models import PendingIndexUpdate
-
-    engine = get_engine()
+def health(kind=None):
+    engine = get_engine(registry.get(kind))
     status = engine.health()
     return {"engine": engine.name, "pending_updates": PendingIndexUpdate.objects.count(), **status}

@@ -1,18 +1,13 @@
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from practices.library import active_filters, selected_values
+from portal.facets import active_filters, selection
+from portal.listing import SEARCH_SORTS, chosen_sort, sort_choices
 
-from . import service
-
-SORT_LABELS = {
-    "relevance": gettext_lazy("Best match"),
-    "newest": gettext_lazy("Newest first"),
-    "title": gettext_lazy("Title (A–Z)"),
-}
+from . import registry, service
 
 
 def _language(request):
@@ -22,7 +17,7 @@ def _language(request):
 def search(request):
     """The search page: query, facets with counts, highlighted snippets, pagination."""
     text = request.GET.get("q", "").strip()
-    filters = selected_values(request)
+    filters = selection(request.GET, registry.get().facets)
     try:
         page = int(request.GET.get("page", 1))
     except ValueError:
@@ -33,7 +28,7 @@ def search(request):
             text,
             filters,
             language=_language(request),
-            sort=request.GET.get("sort", "relevance"),
+            sort=chosen_sort(request.GET.get("sort"), SEARCH_SORTS),
             page=page,
         )
     return render(
@@ -43,9 +38,9 @@ def search(request):
             "query": text,
             "outcome": outcome,
             "facets": outcome.facets if outcome else [],
-            "active_filters": active_filters(request, outcome.facets) if outcome else [],
-            "sorts": [(key, str(label)) for key, label in SORT_LABELS.items()],
-            "sort": outcome.query.sort if outcome else "relevance",
+            "active_filters": active_filters(request.GET, outcome.facets) if outcome else [],
+            "sorts": sort_choices(SEARCH_SORTS),
+            "sort": outcome.query.sort if outcome else SEARCH_SORTS[0],
             "page_title": _("Search"),
         },
     )

@@ -2,8 +2,7 @@
 
 from dataclasses import dataclass, field
 
-PER_PAGE = 10
-SORTS = ("relevance", "newest", "title")
+from portal.listing import PAGE_SIZE
 
 
 @dataclass
@@ -11,9 +10,9 @@ class Query:
     text: str = ""
     filters: dict = field(default_factory=dict)  # {facet param: [codes]}
     language: str = "en"
-    sort: str = "relevance"
+    sort: str = "relevance"  # one of portal.listing.SEARCH_SORTS
     page: int = 1
-    per_page: int = PER_PAGE
+    per_page: int = PAGE_SIZE
 
     @property
     def offset(self):
@@ -36,4 +35,4 @@ class Results:
 
 
 class EngineError(Exception):
-    """The engine could not answer (unreachable, too slow, or an error): use the database."""
+    """The cluster could not answer (unreachable, too slow, or an error): use the database."""

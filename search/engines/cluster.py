@@ -1,5 +1,6 @@
-"""The engine engine: OpenSearch 2.x/3.x or Elasticsearch 8/9, requests built with
-elasticsearch-dsl and sent by opensearch-py or elasticsearch-py (see transport.py)."""
+"""The cluster engine: OpenSearch 2.x/3.x or Elasticsearch 8/9, requests built with
+elasticsearch-dsl and sent by opensearch-py or elasticsearch-py (see transport.py). Fields and
+facets come from the searchable type's declaration (see search.documents)."""
 
 import logging
 
@@ -9,7 +10,7 @@ from django.utils.html import escape
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.response import Response
 
-from search.documents import FACET_FIELDS, text_fields
+from search.documents import text_fields
 
 from .base import EngineError, Hit, Results
 from .transport import make_client, transport_errors
@@ -41,12 +42,13 @@ def weighted(kind, weight, language):
     return [f"{name}^{weight}" for name in [*sorted(stemmed), f"{kind}_std"]]
 
 
-class ElasticEngine:
-    name = "engine"
+class ClusterEngine:
+    name = "cluster"
 
-    def __init__(self, url=None, alias=None, timeout=None):
+    def __init__(self, declaration, url=None, alias=None, timeout=None):
+        self.declaration = declaration
         self.url = url or settings.SEARCH_URL
-        self.alias = alias or settings.SEARCH_INDEX
+        self.alias = alias or declaration.alias
         self.client = make_client(self.url, timeout=timeout)
         self.errors = transport_errors()
 
@@ -56,7 +58,7 @@ class ElasticEngine:
         try:
             raw = self.client.search(index=self.alias, body=search.to_dict())
         except self.errors as error:
-            logger.warning("Search engine did not answer: %s", error)
+            logger.warning("Search cluster did not answer: %s", error)
             raise EngineError(str(error)) from error
         return Response(search, raw if isinstance(raw, dict) else raw.body)
 
@@ -77,7 +79,7 @@ class ElasticEngine:
             fuzziness="AUTO",
             prefix_length=1,
         )
-        # The text must match; the reader's language only lifts a practice among the matches.
+        # The text must match; the reader’s language only lifts a page among the matches.
         return Q(
             "bool",
             must=[Q("bool", should=[exact, fuzzy], minimum_should_match=1)],
@@ -96,11 +98,12 @@ class ElasticEngine:
             search = search.query(
                 Q("term", locales={"value": query.language, "boost": 0.5}) | Q("match_all")
             )
-        selected = {p: v for p, v in query.filters.items() if p in FACET_FIELDS and v}
+        params = list(self.declaration.facets_by_param)
+        selected = {p: v for p, v in query.filters.items() if p in params and v}
         if selected:
             search = search.post_filter(Q("bool", filter=self._filter(selected)))
-        # One document per practice (all its translations): counts are document counts.
-        for param in FACET_FIELDS:
+        # One document per translation group: counts are document counts.
+        for param in params:
             facet = A("filter", filter=Q("bool", filter=self._filter(selected, skip=param)))
             facet.bucket("codes", "terms", field=param, size=200)
             search.aggs.bucket(param, facet)
@@ -125,7 +128,7 @@ class ElasticEngine:
                 bucket.key: bucket.doc_count
                 for bucket in getattr(response.aggregations, param).codes.buckets
             }
-            for param in FACET_FIELDS
+            for param in params
         }
         return Results(
             hits=hits,
@@ -184,16 +187,17 @@ class ElasticEngine:
         return [version(hit, language) for hit in self._send(search)]
 
     def related(self, page, limit=3):
-        """Practices sharing themes, areas and target groups, and similar in wording."""
+        """Pages sharing the declaration's related facets, and similar in wording."""
+        facets = self.declaration.facets_by_param
+        key = self.declaration.key_of(page)
         shared = [
-            Q("terms", theme=[t.code for t in page.sub_themes.all()], boost=3),
-            Q("terms", area=[t.code for t in page.action_areas.all()], boost=2),
-            Q("terms", target=[t.code for t in page.target_groups.all()], boost=1),
+            Q("terms", **{param: facets[param].values_of(page)}, boost=boost)
+            for param, boost, _alone in self.declaration.related_facets
         ]
         wording = Q(
             "more_like_this",
             fields=["title_std", "summary_std", "body_std", "tags_std"],
-            like=[{"_index": self.alias, "_id": str(page.translation_key)}],
+            like=[{"_index": self.alias, "_id": key}],
             min_term_freq=1,
             min_doc_freq=1,
             max_query_terms=40,
@@ -202,11 +206,11 @@ class ElasticEngine:
         search = (
             Search()
             .query(Q("bool", should=[*shared, wording], minimum_should_match=1))
-            .exclude("ids", values=[str(page.translation_key)])
+            .exclude("ids", values=[key])
             .extra(size=limit)
             .source(["pages"])
         )
-        return [version(hit, page.locale.language_code) for hit in self._send(search)]
+        return [version(hit, self.declaration.language_of(page)) for hit in self._send(search)]
 
     # -- index ------------------------------------------------------------------------------
 

@@ -1,6 +1,6 @@
-"""The database engine (embedded default, and the fallback when the engine fails): Wagtail's
+"""The database engine (embedded default, and the fallback when the cluster fails): Wagtail's
 database search backend (SQLite FTS5, PostgreSQL full text) for matching and ranking, the
-library's in-memory facet index for filters and counts, simple highlighting and spelling."""
+declaration's in-memory facet index for filters and counts, simple highlighting and spelling."""
 
 import difflib
 import re
@@ -11,8 +11,7 @@ from django.db.models import Count, Q
 from django.utils.html import escape, strip_tags
 
 from portal.i18n import best_versions
-from practices.library import FACETS_BY_PARAM, facet_index
-from practices.models import BODY_SECTIONS, LibraryRevision, PracticeIndexPage, PracticePage
+from portal.models import Revision
 
 from .base import Hit, Results
 
@@ -25,14 +24,6 @@ def fts5_table_exists():
     if "exists" not in _fts5:
         _fts5["exists"] = "wagtailsearch_indexentry_fts" in connection.introspection.table_names()
     return _fts5["exists"]
-
-
-def library_for(language):
-    libraries = PracticeIndexPage.objects.live().select_related("locale")
-    return (
-        libraries.filter(locale__language_code=language).first()
-        or libraries.order_by("path").first()
-    )
 
 
 def terms_of(text):
@@ -65,15 +56,18 @@ def highlight(text, words, size=200, html=False):
 class DatabaseEngine:
     name = "database"
 
-    def _matches(self, text, library):
-        """Ids of practices matching `text`, best first (only listable ones are used later)."""
+    def __init__(self, declaration):
+        self.declaration = declaration
+        self.model = declaration.model
+
+    def _matches(self, text):
+        """Ids of pages matching `text`, best first (only public ones are used later)."""
         if connection.vendor == "sqlite" and fts5_table_exists():
             return self._matches_fts5(text)
-        practices = PracticePage.objects.listable()
-        return [page.pk for page in practices.only("pk").search(text, operator="or")]
+        pages = self.declaration.get_queryset()
+        return [page.pk for page in pages.only("pk").search(text, operator="or")]
 
-    @staticmethod
-    def _matches_fts5(text):
+    def _matches_fts5(self, text):
         """Query Wagtail's SQLite FTS5 index directly, ranked by BM25 with titles weighted.
 
         Wagtail's own SQLite query scores every row in a correlated subquery (seconds at 10k
@@ -87,7 +81,7 @@ class DatabaseEngine:
             f'"{word}"*' if len(word) >= 4 else f'"{word}"'
             for word in (w.replace('"', "") for w in words)
         )
-        content_type = ContentType.objects.get_for_model(PracticePage)
+        content_type = ContentType.objects.get_for_model(self.model)
         with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT e.object_id FROM wagtailsearch_indexentry_fts f "
@@ -99,19 +93,14 @@ class DatabaseEngine:
             return [int(row[0]) for row in cursor.fetchall()]
 
     def search(self, query):
-        library = library_for(query.language)
-        if library is None:
-            return Results(hits=[], total=0, counts={}, engine=self.name)
-        index = facet_index(query.language)
+        index = self.declaration.facet_index(query.language)
         position = index.position_of  # any public version -> the version shown to this reader
         matches = None
         if query.text:
-            # Matches in any language count for the practice; keep the best rank of each.
+            # Matches in any language count for the page; keep the best rank of each.
             matches = list(
                 dict.fromkeys(
-                    index.ids[position[pk]]
-                    for pk in self._matches(query.text, library)
-                    if pk in position
+                    index.ids[position[pk]] for pk in self._matches(query.text) if pk in position
                 )
             )
             scope = 0
@@ -119,11 +108,12 @@ class DatabaseEngine:
                 scope |= 1 << position[pk]
         else:
             scope = index.all
-        selected = {p: v for p, v in query.filters.items() if p in FACETS_BY_PARAM and v}
+        params = list(self.declaration.facets_by_param)
+        selected = {p: v for p, v in query.filters.items() if p in params and v}
         result = scope & index.matching(selected)
         counts = {
             param: index.counts(param, scope & index.matching(selected, skip=param))
-            for param in FACETS_BY_PARAM
+            for param in params
         }
         start, stop = query.offset, query.offset + query.per_page
         if matches is not None and query.sort == "relevance":
@@ -134,28 +124,28 @@ class DatabaseEngine:
         words = terms_of(query.text)
         hits = [Hit(page_id=pk, snippet=snippet) for pk, snippet in self._snippets(ordered, words)]
         total = result.bit_count()
-        spelling = self._spelling(query.text, library) if query.text and total < 3 else ""
+        spelling = self._spelling(query.text) if query.text and total < 3 else ""
         return Results(hits=hits, total=total, counts=counts, spelling=spelling, engine=self.name)
 
-    @staticmethod
-    def _snippets(ids, words):
+    def _snippets(self, ids, words):
         if not words:
             return [(pk, "") for pk in ids]
-        fields = ["pk", "summary", *[name for name, _heading in BODY_SECTIONS]]
-        texts = {
-            row[0]: row[1:] for row in PracticePage.objects.filter(pk__in=ids).values_list(*fields)
-        }
+        fields = self.declaration.snippet_fields
+        rows = self.model.objects.filter(pk__in=ids).values_list(
+            "pk", *[name for name, _html in fields]
+        )
+        texts = {row[0]: row[1:] for row in rows}
         snippets = []
         for pk in ids:
-            summary, *body = texts.get(pk, ("",))
-            candidates = [highlight(summary, words)] + [
-                highlight(t, words, html=True) for t in body
-            ]
+            candidates = (
+                highlight(text, words, html=html)
+                for text, (_name, html) in zip(texts.get(pk, ()), fields, strict=False)
+            )
             snippets.append((pk, next((s for s in candidates if s), "")))
         return snippets
 
-    def _spelling(self, text, library):
-        vocabulary = self._vocabulary(library)
+    def _spelling(self, text):
+        vocabulary = self._vocabulary()
         corrected, changed = [], False
         for word in text.split():
             lowered = word.lower()
@@ -167,57 +157,66 @@ class DatabaseEngine:
             changed = changed or bool(close)
         return " ".join(corrected) if changed else ""
 
-    @staticmethod
-    def _vocabulary(library):
-        key = (library.pk, LibraryRevision.current())
-        if key not in _vocabulary:
-            _vocabulary.clear()
+    def _vocabulary(self):
+        """The words of every public page's spelling fields, kept until the declaration's
+        revision changes (read from the database: every process sees a change)."""
+        revision = self.declaration.revision
+        key = (self.declaration.name, Revision.current(revision) if revision else None)
+        if key[1] is None or key not in _vocabulary:
             words = set()
-            rows = PracticePage.objects.listable().values_list("title", "summary")
-            for title, summary in rows:
-                words.update(terms_of(f"{title} {summary}"))
+            rows = self.declaration.get_queryset().values_list(*self.declaration.spelling_fields)
+            for row in rows:
+                words.update(terms_of(" ".join(value or "" for value in row)))
+            _vocabulary.clear()
             _vocabulary[key] = sorted(words)
         return _vocabulary[key]
 
     def suggest(self, prefix, language, limit=8):
         # Match in any language, then suggest each match's version for the reader. (PostgreSQL's
         # backend cannot filter a search by locale__language_code, so no best_versions here.)
-        matches = PracticePage.objects.listable().only("pk", "translation_key").autocomplete(prefix)
+        public = self.declaration.get_queryset()
+        matches = public.only("pk", "translation_key").autocomplete(prefix)
         keys = list(dict.fromkeys(page.translation_key for page in matches[: limit * 4]))
         best = dict(
-            best_versions(PracticePage.objects.listable(), language)
+            best_versions(public, language)
             .filter(translation_key__in=keys)
             .values_list("translation_key", "pk")
         )
         return [best[key] for key in keys if key in best][:limit]
 
     def related(self, page, limit=3):
-        shared = {
-            "shared_themes": ("sub_themes", [term.pk for term in page.sub_themes.all()]),
-            "shared_areas": ("action_areas", [term.pk for term in page.action_areas.all()]),
-            "shared_groups": ("target_groups", [term.pk for term in page.target_groups.all()]),
-        }
-        annotations = {
-            name: Count(relation, filter=Q(**{f"{relation}__in": pks}), distinct=True)
-            for name, (relation, pks) in shared.items()
-            if pks  # an empty IN () would empty the whole query
-        }
-        if not annotations:
+        """Pages sharing the most values of the declaration's related facets, most important
+        facet first; sharing only facets that are not enough alone does not count."""
+        facets = self.declaration.facets_by_param
+        annotations, enough = {}, []
+        for param, _boost, alone in sorted(
+            self.declaration.related_facets, key=lambda item: -item[1]
+        ):
+            facet = facets[param]
+            codes = facet.values_of(page)
+            if not codes:  # an empty IN () would empty the whole query
+                continue
+            name = f"shared_{param}"
+            annotations[name] = Count(
+                facet.source, filter=Q(**{f"{facet.column}__in": codes}), distinct=True
+            )
+            if alone:
+                enough.append(name)
+        if not enough:
             return []
+        relevant = Q()
+        for name in enough:
+            relevant |= Q(**{f"{name}__gt": 0})
         candidates = (
-            best_versions(PracticePage.objects.listable(), page.locale.language_code)
+            best_versions(self.declaration.get_queryset(), self.declaration.language_of(page))
             .exclude(translation_key=page.translation_key)
             .annotate(**annotations)
+            .filter(relevant)
         )
-        relevant = Q()
-        for name in annotations:
-            if name != "shared_groups":
-                relevant |= Q(**{f"{name}__gt": 0})
         order = [f"-{name}" for name in annotations]
-        candidates = candidates.filter(relevant) if relevant else candidates.none()
         return list(
             candidates.order_by(*order, "-first_published_at").values_list("pk", flat=True)[:limit]
         )
 
     def health(self):
-        return {"status": "ok", "documents": PracticePage.objects.listable().count()}
+        return {"status": "ok", "documents": self.declaration.get_queryset().count()}

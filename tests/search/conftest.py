@@ -22,7 +22,7 @@ def engine_url():
 
 @pytest.fixture
 def use_engine(settings, engine_url):
-    """Switch the portal to the engine, on an index (alias) of this test's own."""
+    """Switch the portal to the cluster engine, on an index (alias) of this test's own."""
     settings.SEARCH_URL = engine_url
     settings.SEARCH_INDEX = f"test-{uuid.uuid4().hex[:12]}"
     settings.SEARCH_TIMEOUT = 5
@@ -32,10 +32,10 @@ def use_engine(settings, engine_url):
         client.indices.delete(index=name)
 
 
-@pytest.fixture(params=["database", "engine"])
+@pytest.fixture(params=["database", "cluster"])
 def engine(request, settings):
     """Run a test once on each engine; `engine` is its name."""
-    if request.param == "engine":
+    if request.param == "cluster":
         request.getfixturevalue("use_engine")
     else:
         settings.SEARCH_URL = ""
@@ -43,6 +43,6 @@ def engine(request, settings):
 
 
 def index_now():
-    """Build the engine index from the database (the data of a test is never committed)."""
+    """Build the cluster index from the database (the data of a test is never committed)."""
     if indexing.enabled():
         indexing.rebuild()

@@ -1,5 +1,5 @@
-"""Local stand-ins for a failing engine: a TCP proxy we can switch off (the engine "stops"),
-and a server that accepts connections but never answers (the engine is "slow")."""
+"""Local stand-ins for a failing cluster: a TCP proxy we can switch off (the cluster "stops"),
+and a server that accepts connections but never answers (the cluster is "slow")."""
 
 import contextlib
 import select
@@ -35,7 +35,7 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 class Proxy:
-    """http://127.0.0.1:<port> forwarding to the real engine until `stop()`."""
+    """http://127.0.0.1:<port> forwarding to the real cluster until `stop()`."""
 
     def __init__(self, target_url):
         parts = urlsplit(target_url)
@@ -66,7 +66,7 @@ class Proxy:
 
 
 class BlackHole:
-    """Accepts connections and never answers: an engine too slow to be useful."""
+    """Accepts connections and never answers: a cluster too slow to be useful."""
 
     def __init__(self):
         self.sock = socket.socket()

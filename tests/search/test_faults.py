@@ -1,4 +1,4 @@
-"""When the engine is unreachable, slow or erroring, search answers from the database,
+"""When the cluster is unreachable, slow or erroring, search answers from the database,
 says so discreetly, logs it, and never shows an error page."""
 
 import pytest
@@ -28,13 +28,13 @@ def assert_degraded_page(client):
     assert "Search is running in a simpler mode" in text(response)
 
 
-def test_unreachable_engine(client, settings, practices, caplog):
+def test_unreachable_cluster(client, settings, practices, caplog):
     settings.SEARCH_URL = closed_port_url()
     assert_degraded_page(client)
-    assert "Search engine did not answer" in caplog.text
+    assert "Search cluster did not answer" in caplog.text
 
 
-def test_slow_engine_times_out(client, settings, practices):
+def test_slow_cluster_times_out(client, settings, practices):
     hole = BlackHole()
     try:
         settings.SEARCH_URL = hole.url
@@ -46,17 +46,17 @@ def test_slow_engine_times_out(client, settings, practices):
         hole.close()
 
 
-def test_erroring_engine(client, use_engine, practices):
-    # The alias was never built: the engine answers 404 index_not_found.
+def test_erroring_cluster(client, use_engine, practices):
+    # The alias was never built: the cluster answers 404 index_not_found.
     assert_degraded_page(client)
 
 
-def test_engine_stopping_mid_way(client, use_engine, practices, engine_url):
+def test_cluster_stopping_mid_way(client, use_engine, practices, engine_url):
     index_now()
     proxy = Proxy(engine_url).start()
     use_engine.SEARCH_URL = proxy.url
     first = service.search("housing")
-    assert first.engine == "engine" and not first.degraded
+    assert first.engine == "cluster" and not first.degraded
     proxy.stop()
     second = service.search("housing")
     assert second.degraded and [p.title for p in second.practices] == [
@@ -77,10 +77,12 @@ def test_related_and_suggest_fall_back_too(settings, make_practice, practices):
     }
 
 
-def test_health_check_reports_the_engine(client, use_engine, practices, settings):
+def test_health_check_reports_the_cluster(client, use_engine, practices, settings):
     index_now()
     healthy = client.get("/health/search/").json()
-    assert healthy["status"] == "ok" and healthy["documents"] == 2 and healthy["engine"] == "engine"
+    assert (
+        healthy["status"] == "ok" and healthy["documents"] == 2 and healthy["engine"] == "cluster"
+    )
     settings.SEARCH_URL = closed_port_url()
     response = client.get("/health/search/")
     assert response.status_code == 503 and response.json()["status"] == "down"

@@ -1,4 +1,4 @@
-"""The engine index follows the database: after-commit updates, catch-up after an outage,
+"""The cluster index follows the database: after-commit updates, catch-up after an outage,
 atomic rebuilds that keep searches answering, and a drift check."""
 
 import threading
@@ -11,9 +11,9 @@ from wagtail.models import PageViewRestriction
 
 import pytest
 
-from search import indexing, service
+from search import indexing, registry, service
 from search.engines.base import Query
-from search.engines.elastic import ElasticEngine
+from search.engines.cluster import ClusterEngine
 from search.models import PendingIndexUpdate
 from tests.search.conftest import index_now
 from tests.search.proxy import BlackHole, Proxy
@@ -80,10 +80,10 @@ def test_updates_missed_during_an_outage_are_caught_up(
     proxy.stop()
     page = make_practice(title="Night shelter", live=False)
     with django_capture_on_commit_callbacks(execute=True):
-        page.save_revision().publish()  # does not raise although the engine is down
+        page.save_revision().publish()  # does not raise although the cluster is down
     assert PendingIndexUpdate.objects.filter(translation_key=str(page.translation_key)).exists()
 
-    proxy.start()  # the engine is back, same address
+    proxy.start()  # the cluster is back, same address
     out = StringIO()
     call_command("search_sync", stdout=out)
     assert "Caught up 1 page(s); 0 still waiting." in out.getvalue()
@@ -92,7 +92,7 @@ def test_updates_missed_during_an_outage_are_caught_up(
     proxy.stop()
 
 
-def test_publishing_never_hangs_on_a_slow_engine(
+def test_publishing_never_hangs_on_a_slow_cluster(
     settings, make_practice, django_capture_on_commit_callbacks
 ):
     hole = BlackHole()
@@ -139,15 +139,15 @@ def test_searches_keep_answering_during_a_rebuild(use_engine, make_practice, mon
     for number in range(30):
         make_practice(title=f"Welcome desk {number}", summary="A welcome desk for newcomers.")
     indexing.rebuild()
-    engine = ElasticEngine()
+    engine = ClusterEngine(registry.get())
     query = Query(text="welcome desk", per_page=50)
     assert engine.search(query).total == 30
 
     slow_apply = indexing._apply
 
-    def slowly(page_ids, client=None, index=None):
+    def slowly(page_ids, declaration, client=None, index=None):
         threading.Event().wait(0.3)
-        return slow_apply(page_ids, client=client, index=index)
+        return slow_apply(page_ids, declaration, client=client, index=index)
 
     monkeypatch.setattr(indexing, "_apply", slowly)
     monkeypatch.setattr(indexing, "BATCH", 3)  # ten slow batches

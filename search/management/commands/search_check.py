@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search import indexing
+from search import indexing, registry
 
 
 class Command(BaseCommand):
@@ -14,13 +14,20 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not indexing.enabled():
             raise CommandError("SEARCH_URL is not set: the database search has no separate index.")
-        report = indexing.drift(repair=options["fix"])
-        missing, stale = len(report["missing"]), len(report["stale"])
-        message = f"{report['documents']} documents indexed; {missing} missing, {stale} stale."
-        if missing or stale:
-            if options["fix"]:
-                self.stdout.write(self.style.WARNING(message + " Repaired."))
-                return
-            self.stdout.write(self.style.ERROR(message))
+        drifted = False
+        for declaration in registry.declarations():
+            report = indexing.drift(repair=options["fix"], declaration=declaration)
+            missing, stale = len(report["missing"]), len(report["stale"])
+            message = f"{report['documents']} documents indexed; {missing} missing, {stale} stale."
+            if len(registry.declarations()) > 1:
+                message = f"{declaration.name}: {message}"
+            if missing or stale:
+                if options["fix"]:
+                    self.stdout.write(self.style.WARNING(message + " Repaired."))
+                    continue
+                self.stdout.write(self.style.ERROR(message))
+                drifted = True
+            else:
+                self.stdout.write(self.style.SUCCESS(message))
+        if drifted:
             raise SystemExit(1)
-        self.stdout.write(self.style.SUCCESS(message))

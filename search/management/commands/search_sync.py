@@ -6,7 +6,7 @@ from search.models import PendingIndexUpdate
 
 class Command(BaseCommand):
     help = (
-        "Send the index updates that were missed while the search engine was down (run from cron)."
+        "Send the index updates that were missed while the search cluster was down (run from cron)."
     )
 
     def handle(self, *args, **options):
