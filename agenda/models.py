@@ -101,6 +101,7 @@ class EventIndexPage(ServesOtherLocalesMixin, RoutablePageMixin, Page):
     def listing(self, request):
         context = self.get_context(request)
         context.update(build_listing(request, self.listable_events()))
+        context["listing_url"] = self.get_url(request)
         return self.render(request, context_overrides=context)
 
     @path("feed.ics/")

@@ -38,32 +38,35 @@ def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 
 
-def title_and_url(page):
+def title_and_url(page, request=None):
     """(title, address) of a page for the reader: its version in the reader's language if
     there is one (one query at most; none when the page is in that language)."""
     language = current_language()
     if page.locale.language_code == language:
-        return page.title, page.url
+        return page.title, page.get_url(request)
     translations = {p.locale.language_code: p for p in translated_versions(page)}
-    return translations.get(language, page).title, reader_url(page, language, translations)
+    title = translations.get(language, page).title
+    return title, reader_url(page, language, translations, request)
 
 
-def reader_url(page, language=None, translations=None):
+def reader_url(page, language=None, translations=None, request=None):
     """The address a reader of `language` should open for `page`: its translation if there is
     one, else the page itself under the reader's language prefix (served by the listings'
-    and home page's routing, in the reader's interface, with a notice)."""
+    and home page's routing, in the reader's interface, with a notice). With `request`,
+    Wagtail reads the site root paths once per request instead of once per link."""
     language = language or current_language()
+    url = page.get_url(request)
     if page.locale.language_code == language:
-        return page.url
+        return url
     if translations is None:
         translations = {p.locale.language_code: p for p in translated_versions(page)}
     if language in translations:
-        return translations[language].url
-    if not page.url:
-        return page.url
+        return translations[language].get_url(request)
+    if not url:
+        return url
     # translate_url resolves under the active language: resolve the page's URL in its own.
     with translation.override(page.locale.language_code):
-        return translate_url(page.url, language)
+        return translate_url(url, language)
 
 
 def translated_versions(page):
@@ -81,7 +84,7 @@ def language_links(request, page=None):
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if page is not None and page.pk:
-            url = reader_url(page, code, translations) if page.live else ""
+            url = reader_url(page, code, translations, request) if page.live else ""
             available = code in translations
         else:
             url = translate_url(request.get_full_path(), code)

@@ -22,16 +22,16 @@ from portal.models import Revision
 
 from .facets import FACETS
 
-VALUE_FACETS = [facet for facet in FACETS if facet.kind != facet_module.M2M]
-
 
 class FacetIndex:
     """Bitsets of one library's listable practices per filter option."""
 
-    def __init__(self, model, practices):
+    def __init__(self, model, practices, definitions=FACETS):
+        self.definitions = definitions
+        value_facets = [facet for facet in definitions if facet.kind != facet_module.M2M]
         rows = list(
             practices.order_by("-first_published_at", "-pk").values_list(
-                "pk", "title", *[facet.source for facet in VALUE_FACETS]
+                "pk", "title", *[facet.source for facet in value_facets]
             )
         )
         self.size = len(rows)
@@ -45,20 +45,20 @@ class FacetIndex:
             pk: position_of_key[key] for pk, key in keys.items() if key in position_of_key
         }
         self.title_order = sorted(range(self.size), key=lambda i: (rows[i][1].casefold(), i))
-        self.bits = {facet.param: {} for facet in FACETS}
+        self.bits = {facet.param: {} for facet in definitions}
 
         def add(param, value, index):
             options = self.bits[param]
             options[value] = options.get(value, 0) | (1 << index)
 
         for index, row in enumerate(rows):
-            for facet, raw in zip(VALUE_FACETS, row[2:], strict=True):
+            for facet, raw in zip(value_facets, row[2:], strict=True):
                 value = facet.value_of(raw)
                 if value is not None:
                     add(facet.param, value, index)
 
         listable_ids = practices.values("pk")
-        for facet in FACETS:
+        for facet in definitions:
             if facet.kind != facet_module.M2M:
                 continue
             relation = getattr(model, facet.source)
@@ -115,16 +115,16 @@ _indexes = {}
 _lock = threading.Lock()
 
 
-def facet_index(model, language):
+def facet_index(model, language, definitions=FACETS):
     """The facet index of `model`'s listable practices for readers of one language (one
     version of every practice, in their language where translated), rebuilt when the
     practices' revision has changed."""
     revision = Revision.current(Revision.PRACTICES)
-    key = (model._meta.label, language)
+    key = (model._meta.label, language, tuple(definition.param for definition in definitions))
     cached = _indexes.get(key)
     if revision is not None and cached and cached[0] == revision:
         return cached[1]
-    built = FacetIndex(model, best_versions(model.objects.listable(), language))
+    built = FacetIndex(model, best_versions(model.objects.listable(), language), definitions)
     with _lock:
         _indexes[key] = (revision, built)
     return built
@@ -136,9 +136,9 @@ def index_facets(index, selected):
         definition.param: index.counts(
             definition.param, index.matching(selected, skip=definition.param)
         )
-        for definition in FACETS
+        for definition in index.definitions
     }
-    return facet_module.facets_from_counts(FACETS, counts, selected)
+    return facet_module.facets_from_counts(index.definitions, counts, selected)
 
 
 class IndexPaginator(Paginator):

@@ -58,7 +58,7 @@ class PracticeSearch(PageSearch):
         return self.get_queryset().for_listing()
 
     def facet_index(self, language):
-        return facet_index(PracticePage, language)
+        return facet_index(PracticePage, language, self.facets)
 
     def prepare_summary(self, page):
         return page.summary

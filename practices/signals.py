@@ -6,29 +6,13 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from portal.models import (
-    ActionArea,
-    Country,
-    FundingInstrument,
-    Organisation,
-    OrganisationType,
-    Revision,
-    SubTheme,
-    TargetGroup,
-)
+from portal.models import Revision
 
 from .models import PracticePage
+from .search import PracticeSearch
 
 # What a practice shows besides its own fields: changing one changes listings and the index.
-SHOWN_MODELS = (
-    Organisation,
-    ActionArea,
-    SubTheme,
-    Country,
-    OrganisationType,
-    TargetGroup,
-    FundingInstrument,
-)
+SHOWN_MODELS = tuple(PracticeSearch.related_models)
 
 
 def library_changed(sender, **kwargs):

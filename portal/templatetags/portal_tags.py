@@ -30,7 +30,7 @@ def main_menu(context):
     request = context.get("request")
     items = []
     for page in home.get_children().live().public().in_menu().select_related("locale"):
-        title, url = i18n.title_and_url(page)
+        title, url = i18n.title_and_url(page, request)
         if not url:
             continue  # not routable (yet) in this language: leave it out, never fail
         active = bool(request and request.path.startswith(url))
@@ -56,7 +56,11 @@ def footer_links(context):
         .order_by("path")
         .select_related("locale")
     )
-    links = [dict(zip(("title", "url"), i18n.title_and_url(page), strict=True)) for page in pages]
+    request = context.get("request")
+    links = [
+        dict(zip(("title", "url"), i18n.title_and_url(page, request), strict=True))
+        for page in pages
+    ]
     return [link for link in links if link["url"]]
 
 
@@ -73,7 +77,7 @@ def breadcrumbs(context, page=None):
             .select_related("locale")
         )
         for ancestor in ancestors:
-            title, url = i18n.title_and_url(ancestor)
+            title, url = i18n.title_and_url(ancestor, context.get("request"))
             crumbs.append({"title": title if ancestor.depth > 2 else _("Home"), "url": url})
     return {"crumbs": crumbs, "current": page.title if page else context.get("page_title")}
 
@@ -110,12 +114,13 @@ def rich_text_labels():
     }
 
 
-@register.simple_tag
-def reader_url(page, listed=False):
+@register.simple_tag(takes_context=True)
+def reader_url(context, page, listed=False):
     """The address of a practice or event for the current reader (see portal.i18n). `listed`:
     the page is a card in a listing, where no lookup of its translations is made (listings show
     the reader's version when there is one; the listing's routing leads to it otherwise)."""
-    return i18n.reader_url(page, translations={} if listed else None)
+    translations = {} if listed else None
+    return i18n.reader_url(page, translations=translations, request=context.get("request"))
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)

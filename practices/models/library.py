@@ -45,4 +45,5 @@ class PracticeIndexPage(ServesOtherLocalesMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(build_listing(request, PracticePage))
+        context["listing_url"] = self.get_url(request)
         return context
