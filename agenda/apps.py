@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from submissions import registry
+
 
 class EventsConfig(AppConfig):
     """Events. The package is `agenda` (a PyPI package called `events`, which opensearch-py
@@ -14,8 +16,6 @@ class EventsConfig(AppConfig):
 
     def ready(self):
         # Models and views can be imported only once the app registry is ready.
-        from submissions import registry
-
         from .models import EventPage
         from .views import EventSubmissionViews
 

@@ -1,6 +1,8 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from submissions import registry
+
 
 class PracticesConfig(AppConfig):
     name = "practices"
@@ -9,8 +11,6 @@ class PracticesConfig(AppConfig):
 
     def ready(self):
         # Models and views can be imported only once the app registry is ready.
-        from submissions import registry
-
         from . import signals
         from .models import PracticePage
         from .views import PracticeSubmissionViews
