@@ -2,6 +2,7 @@
 
 import json
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
@@ -75,7 +76,11 @@ def event_data(event, request=None):
     return data
 
 
+# As django.utils.html.json_script: no "<", ">" or "&" may reach the page, so that no content can
+# close the script element or open a comment ("<!--<script>") that swallows the rest of the page.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
 def event_json_ld(event, request=None):
-    text = json.dumps(event_data(event, request), ensure_ascii=False)
-    # Never let content close the script element.
-    return mark_safe(text.replace("</", "<\\/"))  # noqa: S308
+    text = json.dumps(event_data(event, request), cls=DjangoJSONEncoder, ensure_ascii=False)
+    return mark_safe(text.translate(JSON_SCRIPT_ESCAPES))  # noqa: S308
