@@ -353,6 +353,13 @@ class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
     def uid(self):
         return f"event-{self.translation_key}@integra"
 
+    def public_related_practices(self):
+        """The related practices anyone may see: live and not restricted (login, password,
+        groups). Works in previews too, where the relation holds the form's choices."""
+        model = self._meta.get_field("related_practices").related_model
+        chosen = [practice.pk for practice in self.related_practices.all()]
+        return model.objects.filter(pk__in=chosen).live().public().order_by("title")
+
     # -- pages -----------------------------------------------------------------------------
 
     @path("")

@@ -44,7 +44,9 @@ class ProposeOrganisationForm(forms.ModelForm):
 
     def clean_name(self):
         name = clean_text(self.cleaned_data["name"])
-        if Organisation.objects.filter(name__iexact=name).exists():
+        # Only approved organisations are public: a hidden proposal with this name is not
+        # revealed (editors see both proposals side by side).
+        if Organisation.objects.approved().filter(name__iexact=name).exists():
             raise forms.ValidationError(
                 _("An organisation with this name is already on Integra: ask to join it instead.")
             )

@@ -22,7 +22,7 @@ def best_versions(qs, language):
     """Keep one version per translation group: the reader's language, else the default
     language, else the earliest one."""
     model = qs.model
-    live = model.objects.live()
+    live = model.objects.live().public()  # a restricted translation must not hide the original
     key = OuterRef("translation_key")
     has_reader = live.filter(translation_key=key, locale__language_code=language)
     has_default = live.filter(translation_key=key, locale__language_code=settings.LANGUAGE_CODE)
@@ -70,8 +70,14 @@ def reader_url(page, language=None, translations=None, request=None):
 
 
 def translated_versions(page):
-    """Live translations of a page (itself included), with their locales."""
-    return Page.objects.live().filter(translation_key=page.translation_key).select_related("locale")
+    """Live, public translations of a page (itself included), with their locales: a login-,
+    password- or group-restricted translation is never linked (hreflang, switcher)."""
+    return (
+        Page.objects.live()
+        .public()
+        .filter(translation_key=page.translation_key)
+        .select_related("locale")
+    )
 
 
 def language_links(request, page=None):
@@ -136,7 +142,12 @@ class ServesOtherLocalesMixin:
             if child is None:
                 continue
             translation = child.get_translation_or_none(self.locale_id)
-            if translation is not None and translation.live and not path_components[1:]:
+            if (
+                translation is not None
+                and translation.live
+                and not translation.get_view_restrictions().exists()
+                and not path_components[1:]
+            ):
                 return RouteResult(translation.specific)  # it has a version in this language
             return child.route(request, path_components[1:])
         raise Http404

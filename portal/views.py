@@ -2,7 +2,8 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,6 +27,22 @@ def _organisation(slug):
     )
 
 
+def _public_practice_count():
+    """Per organisation, its live and public practices, each translation group once (a
+    restricted page or a translation is not another practice)."""
+    model = Organisation._meta.get_field("practices").related_model
+    counted = (
+        model.objects.live()
+        .public()
+        .filter(organisation=OuterRef("pk"))
+        .order_by()
+        .values("organisation")
+        .annotate(count=Count("translation_key", distinct=True))
+        .values("count")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
 def organisation_list(request):
     """The directory of approved organisations, searchable by name and country."""
     query = request.GET.get("q", "").strip()
@@ -34,7 +51,7 @@ def organisation_list(request):
         Organisation.objects.default_locale()
         .approved()
         .with_related()
-        .annotate(practice_count=Count("practices", filter=Q(practices__live=True)))
+        .annotate(practice_count=_public_practice_count())
     )
     if query:
         organisations = organisations.filter(Q(name__icontains=query) | Q(acronym__icontains=query))

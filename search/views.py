@@ -6,6 +6,7 @@ from django.views.decorators.cache import never_cache
 
 from portal.facets import active_filters, selection
 from portal.listing import SEARCH_SORTS, chosen_sort, sort_choices
+from portal.permissions import is_editor
 
 from . import registry, service
 
@@ -54,7 +55,14 @@ def suggest(request):
     return response
 
 
+PUBLIC_HEALTH = ("status", "engine", "documents", "pending_updates")
+
+
 @never_cache
 def health(request):
+    """Status and counts for anyone (monitoring); the engine's error text, which names its
+    host and port, only for editors."""
     status = service.health()
+    if not is_editor(request.user):
+        status = {key: status[key] for key in PUBLIC_HEALTH if key in status}
     return JsonResponse(status, status=200 if status.get("status") == "ok" else 503)
