@@ -1,6 +1,7 @@
 """Plain-text notification emails, from templates/emails/<name>_subject.txt and _body.txt."""
 
 import logging
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -9,7 +10,11 @@ from django.template.loader import render_to_string
 logger = logging.getLogger(__name__)
 
 
-def absolute(path):
+def absolute(url):
+    """The URL on the portal's public address, BASE_URL (WAGTAILADMIN_BASE_URL), whatever host
+    `url` was built with: a request's, or a Wagtail Site's hostname and port."""
+    parts = urlsplit(url)
+    path = urlunsplit(("", "", parts.path or "/", parts.query, parts.fragment))
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 

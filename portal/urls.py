@@ -10,6 +10,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import views as portal_views
+from portal.sitemaps import Sitemap as PortalSitemap
 from search import views as search_views
 
 
@@ -27,7 +28,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/search/", search_views.health, name="search_health"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
@@ -37,8 +38,15 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     from django.views.static import serve
 
+    # Only renditions (and other public files): documents go through Wagtail's serve view,
+    # which checks who may read them (submissions.documents); original images are never
+    # served, so a draft's photo cannot be fetched by its stored name.
     urlpatterns += [
-        re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+        re_path(
+            r"^media/(?P<path>(?!documents/|original_images/).*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
     ]
 
 # Everything a reader sees, under a language prefix: /en/, /pl/, /ar/…

@@ -1,11 +1,15 @@
 """Moderation glue: submitting pages to the "Editorial review" workflow, reading their state,
-and telling submitters and organisation managers about every transition."""
+telling submitters and organisation managers about every transition, and reviewers about every
+submission."""
 
+from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import (
+    task_submitted,
     workflow_approved,
     workflow_cancelled,
     workflow_rejected,
@@ -74,6 +78,15 @@ TRANSITIONS = {
     "rejected": (workflow_rejected, "review_changes_requested"),
     "cancelled": (workflow_cancelled, "review_cancelled"),
 }
+# wagtail.admin.signal_handlers connects its own emails for the same events under these
+# dispatch_uids: a second email to the submitter ("has been rejected", links to an admin they
+# cannot open) and two to every superuser. Ours replace them (see `connect`).
+WAGTAIL_NOTIFIERS = {
+    "submitted": "workflow_state_submitted_email_notification",
+    "approved": "workflow_state_approved_email_notification",
+    "rejected": "workflow_state_rejected_email_notification",
+}
+WAGTAIL_TASK_NOTIFIER = "group_approval_task_submitted_email_notification"
 
 
 def _notify(template):
@@ -101,11 +114,42 @@ def _notify(template):
     return handler
 
 
+def notify_reviewers(sender, instance, user=None, **kwargs):
+    """One email per submission (and resubmission) to each reviewer of the task: the members of
+    its groups, and superusers, except whoever submitted it."""
+    task = instance.task.specific
+    if not isinstance(task, AbstractGroupApprovalTask):
+        return
+    page = instance.workflow_state.content_object
+    page = getattr(page, "specific", page)
+    reviewers = get_user_model().objects.filter(
+        Q(groups__in=task.groups.all()) | Q(is_superuser=True), is_active=True
+    )
+    if user is not None:
+        reviewers = reviewers.exclude(pk=user.pk)
+    emails.send(
+        "review_requested",
+        reviewers.distinct(),
+        {
+            "page": page,
+            "submitter": instance.workflow_state.requested_by or user,
+            "review_url": emails.absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+        },
+    )
+
+
 _handlers = []
 
 
 def connect():
-    for signal, template in TRANSITIONS.values():
+    """Connect our emails, and keep Wagtail's out: theirs are disconnected if wagtail.admin is
+    ready already, and ours take their dispatch_uids, so that wagtail.admin's own `ready()` (it
+    comes after this app in INSTALLED_APPS) connects nothing for them."""
+    for name, (signal, template) in TRANSITIONS.items():
         handler = _notify(template)
         _handlers.append(handler)  # keep a strong reference
-        signal.connect(handler, sender=WorkflowState)
+        uid = WAGTAIL_NOTIFIERS.get(name, f"integra_{template}")
+        signal.disconnect(sender=WorkflowState, dispatch_uid=uid)
+        signal.connect(handler, sender=WorkflowState, dispatch_uid=uid)
+    task_submitted.disconnect(sender=TaskState, dispatch_uid=WAGTAIL_TASK_NOTIFIER)
+    task_submitted.connect(notify_reviewers, sender=TaskState, dispatch_uid=WAGTAIL_TASK_NOTIFIER)

@@ -3,6 +3,7 @@ limits, no enumeration, deletion, and two-factor authentication required for edi
 
 import re
 
+from django.contrib.auth.hashers import MD5PasswordHasher
 from django.core import mail
 from django.urls import reverse
 
@@ -78,6 +79,33 @@ def test_signup_with_an_existing_email_looks_the_same(client, make_user):
     response = signup(client, "taken@example.org")
     assert response["Location"] == reverse("account_email_verification_sent")
     assert User.objects.filter(email="taken@example.org").count() == 1
+
+
+class CountingHasher(MD5PasswordHasher):
+    """The test hasher, counting how many passwords it hashes."""
+
+    calls = 0
+
+    def encode(self, password, salt):
+        CountingHasher.calls += 1
+        return super().encode(password, salt)
+
+
+def test_signup_does_the_same_work_for_new_and_existing_addresses(client, make_user, settings):
+    """Timing would tell which addresses have accounts: both answers hash the password once
+    and send one email (counted, not timed, so that the test does not depend on the machine)."""
+    make_user("taken@example.org")
+    settings.PASSWORD_HASHERS = ["tests.portal.test_accounts.CountingHasher"]
+    work = {}
+    for email in ["taken@example.org", "new@example.org"]:
+        CountingHasher.calls = 0
+        mail.outbox.clear()
+        response = signup(client, email)
+        work[email] = (response.status_code, response["Location"], CountingHasher.calls)
+        assert [m.to for m in mail.outbox] == [[email]]
+        client.logout()
+    assert work["taken@example.org"] == work["new@example.org"]
+    assert work["new@example.org"][2] == 1
 
 
 def test_login_is_rate_limited(client, make_user):

@@ -1,0 +1,16 @@
+"""The sitemap, with every address on BASE_URL (as in emails), not on the Wagtail Site's
+hostname and port, which name the server the migrations set up rather than the public address."""
+
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
+
+from portal import emails
+
+
+class Sitemap(WagtailSitemap):
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url_info in urls:
+            url_info["location"] = emails.absolute(url_info["location"])
+            for alternate in url_info.get("alternates", ()):
+                alternate["location"] = emails.absolute(alternate["location"])
+        return urls
