@@ -12,6 +12,45 @@
     ["h3", "H", label("heading", "Heading")],
     ["link", "🔗", label("link", "Link")],
   ];
+  // What the editor may hold: the server's allow-list (portal/sanitize.py). The textarea's value
+  // is never assigned to innerHTML: it is parsed into an inert document (nothing loads or runs
+  // there) and only allowed elements are rebuilt, without attributes except a safe link href.
+  const allowed = new Set(["P", "BR", "UL", "OL", "LI", "A", "B", "STRONG", "I", "EM", "H3", "H4", "BLOCKQUOTE"]);
+  const dropped = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "IFRAME", "OBJECT", "EMBED", "SVG", "MATH", "TEXTAREA", "TITLE", "XMP", "NOEMBED", "NOFRAMES"]);
+  const safeHref = (href) => {
+    const compact = (href || "").replace(/[\u0000-\u0020\u007f-\u009f]+/g, "");
+    return /^(https?:\/\/[^/]|mailto:[^@]+@)/i.test(compact) ? compact : null;
+  };
+  const rebuild = (source) => {
+    const nodes = [];
+    source.childNodes.forEach((node) => {
+      if (node.nodeType === Node.TEXT_NODE) {
+        nodes.push(document.createTextNode(node.textContent));
+      } else if (node.nodeType === Node.ELEMENT_NODE && !dropped.has(node.tagName.toUpperCase())) {
+        const tag = node.tagName.toUpperCase();
+        const href = tag === "A" ? safeHref(node.getAttribute("href")) : null;
+        if (allowed.has(tag) && (tag !== "A" || href)) {
+          const element = document.createElement(tag.toLowerCase());
+          if (href) element.setAttribute("href", href);
+          element.append(...rebuild(node));
+          nodes.push(element);
+        } else {
+          nodes.push(...rebuild(node)); // unknown element: keep its text, not the element
+        }
+      }
+    });
+    return nodes;
+  };
+  const initialContent = (value) => {
+    if (value.startsWith("<")) {
+      return rebuild(new DOMParser().parseFromString(value, "text/html").body);
+    }
+    return value.split(/\n\s*\n/).filter(Boolean).map((text) => {
+      const paragraph = document.createElement("p");
+      paragraph.textContent = text;
+      return paragraph;
+    });
+  };
   document.execCommand("defaultParagraphSeparator", false, "p");
   document.querySelectorAll("textarea[data-rich-text]").forEach((textarea) => {
     const editor = document.createElement("div");
@@ -24,8 +63,7 @@
       fieldLabel.id = fieldLabel.id || `${textarea.id}-label`;
       editor.setAttribute("aria-labelledby", fieldLabel.id);
     }
-    const value = textarea.value.trim();
-    editor.innerHTML = value.startsWith("<") ? value : value.split(/\n\s*\n/).filter(Boolean).map((p) => `<p>${p.replace(/[&<>]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;" })[c])}</p>`).join("");
+    editor.append(...initialContent(textarea.value.trim()));
     const toolbar = document.createElement("div");
     toolbar.className = "rich-editor__toolbar";
     toolbar.setAttribute("role", "toolbar");
