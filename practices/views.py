@@ -3,7 +3,6 @@ the contact form for a practice's owner."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -47,11 +46,17 @@ class PracticeSubmissionViews(SubmissionViews):
 
 @login_required
 def contact(request, pk):
-    """Relay a message to the owning organisation's managers without showing their addresses."""
-    page = get_object_or_404(PracticePage.objects.select_related("organisation"), pk=pk)
-    if not page.live:
-        raise Http404
+    """Relay a message to the owning organisation's managers without showing their addresses;
+    to the editors, as an enquiry for them to pass on, when the organisation has no manager.
+    Only practices anyone may read can be contacted: the others do not exist here."""
+    page = get_object_or_404(PracticePage.objects.listable().select_related("organisation"), pk=pk)
+    managers = managers_of(page.organisation)
     form = ContactForm(request.POST or None)
+    if not managers:
+        form.fields["message"].help_text = _(
+            "The portal's editors will see your name and email address, to reply to you or "
+            "pass your message on."
+        )
     if request.method == "POST" and form.is_valid():
         if not ratelimit.consume(request, action="contact_owner", user=request.user):
             messages.error(
@@ -59,10 +64,9 @@ def contact(request, pk):
                 _("You have sent several messages recently. Please try again in an hour."),
             )
             return redirect(page.url + "#contact")
-        recipients = managers_of(page.organisation) or list(editors())
         emails.send(
-            "contact_owner",
-            recipients,
+            "contact_owner" if managers else "contact_relay",
+            managers or list(editors()),
             {
                 "practice": page,
                 "sender": request.user,
@@ -72,14 +76,25 @@ def contact(request, pk):
             },
             reply_to=[request.user.email],
         )
-        messages.success(
-            request,
-            _("Your message has been sent to %(organisation)s. They will reply to you by email.")
-            % {"organisation": page.organisation.name},
-        )
+        if managers:
+            sent = _(
+                "Your message has been sent to %(organisation)s. They will reply to you by email."
+            )
+        else:
+            sent = _(
+                "%(organisation)s has no manager on the portal yet, so your message has been "
+                "sent to the portal's editors. They will pass it on if they can, or reply to you "
+                "by email."
+            )
+        messages.success(request, sent % {"organisation": page.organisation.name})
         return redirect(page.url)
     return render(
         request,
         "practices/contact.html",
-        {"form": form, "practice": page, "page_title": _("Contact the organisation")},
+        {
+            "form": form,
+            "practice": page,
+            "has_managers": bool(managers),
+            "page_title": _("Contact the organisation"),
+        },
     )

@@ -1,7 +1,10 @@
 """Contacting a practice's owner: relayed by email to the managers, whose addresses stay hidden."""
 
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
+
+from wagtail.models import PageViewRestriction
 
 import pytest
 
@@ -72,3 +75,43 @@ def test_empty_message_is_refused(client, practice, make_user):
     assert response.status_code == 200
     assert "This field is required." in text(response)
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize("restriction", ["password", "groups", "login"])
+def test_restricted_practice_cannot_be_contacted(client, practice, make_user, restriction):
+    restricted = PageViewRestriction.objects.create(
+        page=practice, restriction_type=restriction, password="secret"
+    )
+    if restriction == "groups":
+        restricted.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(make_user("curious@example.org"))
+    url = reverse("practice_contact", args=[practice.pk])
+    page = client.get(url)
+    assert page.status_code == 404
+    assert "Language café" not in page.content.decode()
+    assert send(client, practice).status_code == 404
+    assert mail.outbox == []
+
+
+def test_without_managers_the_sender_is_told_the_editors_relay_it(
+    client, make_practice, make_organisation, make_user, editor
+):
+    organisation = make_organisation("ngo", "se", name="Open Doors", slug="open-doors")
+    practice = make_practice(title="Buddy walks", organisation=organisation)
+    client.force_login(make_user("curious@example.org"))
+    form = text(client.get(reverse("practice_contact", args=[practice.pk])))
+    assert "goes to the organisation's managers" not in form
+    assert "portal's editors" in form
+
+    response = send(client, practice)
+
+    assert [m.to for m in mail.outbox] == [[editor.email]]
+    relayed = mail.outbox[0]
+    assert "Open Doors" in relayed.subject and "Volunteers" in relayed.subject
+    assert "has no manager" in relayed.body and "pass it on" in relayed.body
+    assert "about your practice" not in relayed.body
+    assert relayed.reply_to == ["curious@example.org"]
+    shown = text(client.get(response["Location"]))
+    assert "Your message has been sent to Open Doors" not in shown
+    assert "They will reply" not in shown
+    assert "portal's editors" in shown
