@@ -1,8 +1,28 @@
 """Validation shared by the admin and the front-end event forms."""
 
+import datetime
+
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.forms import WagtailAdminPageForm
+
+# Events are planned and archived within these years; outside them a date is a typing slip
+# (and the calendar's arithmetic would leave the range of dates Python can represent).
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+DATE_FIELDS = ("start_date", "end_date", "registration_deadline")
+
+
+def date_range_errors(**dates):
+    """Errors for dates outside the years events may have, keyed by field."""
+    message = _("Give a date between the years %(first)s and %(last)s.") % {
+        "first": FIRST_YEAR,
+        "last": LAST_YEAR,
+    }
+    return {
+        name: message
+        for name, value in dates.items()
+        if isinstance(value, datetime.date) and not FIRST_YEAR <= value.year <= LAST_YEAR
+    }
 
 
 def event_errors(
@@ -19,8 +39,10 @@ def event_errors(
     registration_deadline,
 ):
     """Errors in an event's dates, place and link, keyed by field."""
-    errors = {}
-    if start_date and end_date:
+    errors = date_range_errors(
+        start_date=start_date, end_date=end_date, registration_deadline=registration_deadline
+    )
+    if start_date and end_date and not errors:
         if end_date < start_date:
             errors["end_date"] = _("The event cannot end before it starts.")
         elif (

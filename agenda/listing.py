@@ -69,15 +69,16 @@ def build_listing(request, events):
             .select_related("country", "locale")
             .order_by("start_utc")
         )
-        previous = (first - datetime.timedelta(days=1)).replace(day=1)
-        following = last + datetime.timedelta(days=1)
+        # The calendar's range ends at year 1 and year 9998 (facets.parse_month).
+        previous = (first - datetime.timedelta(days=1)).replace(day=1) if first.year > 1 else None
+        following = last + datetime.timedelta(days=1) if last.year < 9998 else None
         facets = facet_module.orm_facets(events, LISTING_FACETS, shown)
         context.update(
             {
                 "weeks": month_grid(list(in_month), first.year, first.month),
                 "month_label": date_format(first, "F Y"),
-                "previous_month": f"{previous:%Y-%m}" if previous.year >= 1 else "",
-                "next_month": f"{following:%Y-%m}" if following.year <= 9998 else "",
+                "previous_month": f"{previous:%Y-%m}" if previous else "",
+                "next_month": f"{following:%Y-%m}" if following else "",
                 "facets": facets,
                 "active_filters": facet_module.active_filters(request.GET, facets),
             }

@@ -1,6 +1,7 @@
 """Peer-learning events (study visits, webinars, conferences, training) and their listing."""
 
 import datetime
+import logging
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -44,6 +45,7 @@ from .forms import EventPageForm, event_errors
 from .listing import build_listing
 from .structured_data import event_json_ld
 
+logger = logging.getLogger(__name__)
 
 class EventQuerySet(PageQuerySet):
     def listable(self, locale=None):
@@ -325,7 +327,11 @@ class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
     def utc_bounds(self):
         if not (self.start_date and self.end_date):
             return None, None  # an incomplete draft
-        return self.start.astimezone(datetime.UTC), self.end.astimezone(datetime.UTC)
+        try:
+            return self.start.astimezone(datetime.UTC), self.end.astimezone(datetime.UTC)
+        except OverflowError:  # at the edge of the representable dates; the forms refuse it
+            logger.warning("Event %s has dates out of range: %s", self.pk, self.end_date)
+            return None, None
 
     @property
     def is_multi_day(self):

@@ -1,5 +1,8 @@
+import logging
+
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
@@ -8,6 +11,8 @@ from allauth.mfa.utils import is_mfa_enabled
 
 from portal.models import revisions
 from portal.permissions import is_editor
+
+logger = logging.getLogger(__name__)
 
 EXEMPT_PREFIXES = ("/static/", "/media/")
 EXEMPT_URL_NAMES = ("account_", "mfa_")
@@ -64,3 +69,31 @@ class RevisionMiddleware:
             return self.get_response(request)
         finally:
             revisions.end_request()
+
+
+FORM_TYPES = ("multipart/form-data", "application/x-www-form-urlencoded")
+
+
+class RequestTooBigMiddleware:
+    """A form sent with more text than DATA_UPLOAD_MAX_MEMORY_SIZE gets a message on the page
+    it came from, not an error page. (Read here, before any view or the CSRF check does.)"""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type in FORM_TYPES:
+            try:
+                request.POST  # noqa: B018 - parse the body now, where the error can be answered
+            except RequestDataTooBig:
+                logger.warning("Request body too large on %s", request.path)
+                messages.error(
+                    request,
+                    _(
+                        "What you sent is too long to be received, so nothing was saved. "
+                        "Go back, shorten the longest text (or remove pasted images), and "
+                        "send it again."
+                    ),
+                )
+                return redirect(request.get_full_path())
+        return self.get_response(request)

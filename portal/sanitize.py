@@ -48,6 +48,14 @@ def safe_url(url):
     return bool(urlsplit(compact).netloc)
 
 
+_EMBEDDED = re.compile(r"""\b(?:src|href)\s*=\s*["']?\s*data:""", re.IGNORECASE)
+
+
+def has_embedded_data(value):
+    """True if the HTML embeds data: addresses, such as an image pasted into the text."""
+    return bool(_EMBEDDED.search(html.unescape(value or "")))
+
+
 _cleaner = bleach.Cleaner(
     tags=ALLOWED_TAGS,
     attributes=ALLOWED_ATTRIBUTES,

@@ -13,6 +13,7 @@ from submissions.forms import ChildFormSet, SubmissionForm
 
 from .forms import REQUIRED_MESSAGES, date_errors, taxonomy_errors
 from .models import BODY_SECTIONS, PracticePage
+from .models.practice import PEOPLE_REACHED_MAX, validate_people_reached
 
 SUBMISSION_SECTIONS = [
     (_("The practice in short"), ["title", "summary", "language"]),
@@ -68,6 +69,9 @@ class PracticeSubmissionForm(SubmissionForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        people = self.fields["people_reached"]
+        people.validators.append(validate_people_reached)
+        people.widget.attrs["max"] = PEOPLE_REACHED_MAX
         sub_themes = self.fields["sub_themes"]
         sub_themes.queryset = sub_themes.queryset.select_related("action_area").order_by(
             "action_area__sort_order", "sort_order"
@@ -102,9 +106,14 @@ class LinkForm(forms.Form):
 
 class LinkRows(ChildFormSet):
     key_field = "url"
+    default_error_messages = {
+        "too_many_forms": _("You can add up to %(num)s links. Remove some, then save again."),
+    }
 
 
-LinkFormSet = forms.formset_factory(LinkForm, formset=LinkRows, extra=2, max_num=10)
+LinkFormSet = forms.formset_factory(
+    LinkForm, formset=LinkRows, extra=2, max_num=10, validate_max=True
+)
 
 
 class ContactForm(forms.Form):

@@ -3,7 +3,7 @@ sections, checkboxes for many-to-many fields, date pickers, sanitised rich text,
 its alternative text, and drafts that need only a title."""
 
 from django import forms
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 from django.forms.models import fields_for_model
 from django.utils.translation import gettext_lazy as _
@@ -11,19 +11,35 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.fields import RichTextField
 
 from portal.models import Organisation
-from portal.sanitize import clean_html
+from portal.sanitize import clean_html, has_embedded_data
 
 # Fields the view saves itself (an uploaded image or document) instead of copying them.
 FILE_FIELDS = {"image", "image_alt", "remove_image", "attachment", "attachment_title"}
+# A long report fits; a pasted book or image does not (and would exceed the request limit).
+RICH_TEXT_MAX_LENGTH = 50_000
 
 
 class SanitisedRichText(forms.CharField):
-    """A rich-text area for the front end: HTML is cleaned by portal.sanitize."""
+    """A rich-text area for the front end: HTML is cleaned by portal.sanitize. Pasted images
+    (data: addresses) are refused with a message instead of being dropped unseen."""
 
     widget = forms.Textarea(attrs={"rows": 7, "data-rich-text": ""})
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("max_length", RICH_TEXT_MAX_LENGTH)
+        super().__init__(*args, **kwargs)
+
     def clean(self, value):
-        return clean_html(super().clean(value))
+        value = super().clean(value)
+        if has_embedded_data(value):
+            raise ValidationError(
+                _(
+                    "Images cannot be pasted into the text. Remove the pasted image and add "
+                    "it with the image field instead."
+                ),
+                code="embedded_image",
+            )
+        return clean_html(value)
 
 
 def widget_for(model_field):
@@ -102,6 +118,13 @@ class SubmissionForm(forms.Form):
                 field = SanitisedRichText(
                     label=model_field.verbose_name, required=not model_field.blank
                 )
+            # The model's own checks (a summary's length, the column's range) are answered by
+            # the form, on drafts too, instead of failing when the page is saved.
+            field.validators.extend(
+                validator
+                for validator in model_field.validators
+                if validator not in field.validators
+            )
             if model_field.many_to_many:
                 field.help_text = ""
             self.fields[name] = field
@@ -147,6 +170,14 @@ class SubmissionForm(forms.Form):
     def cross_field_errors(self, cleaned):
         """Errors in checks that span several fields, keyed by field; for subclasses."""
         return {}
+
+    def add_model_errors(self, error):
+        """Show a page's own validation errors (raised when it is saved) on the form."""
+        messages = error.message_dict if hasattr(error, "error_dict") else {None: error.messages}
+        for name, texts in messages.items():
+            field = name if name in self.fields else None
+            for text in texts:
+                self.add_error(field, text)
 
     def clean(self):
         cleaned = super().clean()

@@ -7,9 +7,11 @@ One view family serves every submittable content type, as djangoproject.com's
 its model, form, template and texts, and `urlpatterns()` makes its views.
 """
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
@@ -26,6 +28,7 @@ from . import permissions
 from .moderation import submit_for_review, withdraw
 from .saving import save_attachments, save_image, unique_slug
 
+logger = logging.getLogger(__name__)
 
 class SubmissionViews(LoginRequiredMixin, View):
     """What the views of one content type share. Per type, a subclass names:"""
@@ -95,8 +98,13 @@ class SubmissionFormView(SubmissionViews):
             )
             formsets = {name: fs(request.POST, prefix=name) for name, fs in self.formsets.items()}
             if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
-                page = self.save(page, draft, organisation, form, formsets)
-                return self.after_save(page, action)
+                try:
+                    saved = self.save(page, draft, organisation, form, formsets)
+                except ValidationError as error:  # the page's own checks; nothing was saved
+                    logger.info("Submission of %s refused by the model: %s", self.name, error)
+                    form.add_model_errors(error)
+                else:
+                    return self.after_save(saved, action)
             messages.error(
                 request, self.incomplete_message if action == "submit" else self.invalid_message
             )

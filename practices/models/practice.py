@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Prefetch
 from django.utils import timezone
@@ -92,6 +92,9 @@ class PracticeQuerySet(PageQuerySet):
 
 
 PracticeManager = PageManager.from_queryset(PracticeQuerySet)
+# More people than this is a typing slip (and would not fit the database column).
+PEOPLE_REACHED_MAX = 1_000_000_000
+validate_people_reached = MaxValueValidator(PEOPLE_REACHED_MAX)
 
 
 def validate_summary_length(value):
@@ -288,7 +291,12 @@ class PracticePage(SubmittablePageMixin, Page):
 
     def clean(self):
         super().clean()
-        errors = date_errors(self.start_date, self.end_date, self.continuation)
+        errors = dict(date_errors(self.start_date, self.end_date, self.continuation))
+        if self.people_reached is not None:
+            try:
+                validate_people_reached(self.people_reached)
+            except ValidationError as error:
+                errors["people_reached"] = error.messages
         if errors:
             raise ValidationError(errors)
 

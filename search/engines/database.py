@@ -16,6 +16,7 @@ from portal.models import Revision
 from .base import Hit, Results
 
 WORD = re.compile(r"\w{3,}", re.UNICODE)
+ANY_WORD = re.compile(r"\w+", re.UNICODE)
 _vocabulary = {}
 _fts5 = {}
 
@@ -28,6 +29,12 @@ def fts5_table_exists():
 
 def terms_of(text):
     return [word.lower() for word in WORD.findall(text or "")]
+
+
+def plain_words(text):
+    """`text` as bare words: quotes, operators and brackets mean nothing to the full-text
+    parsers (SQLite FTS5, PostgreSQL's tsquery) that would otherwise reject them."""
+    return " ".join(ANY_WORD.findall(text or ""))
 
 
 def highlight(text, words, size=200, html=False):
@@ -64,6 +71,9 @@ class DatabaseEngine:
         """Ids of pages matching `text`, best first (only public ones are used later)."""
         if connection.vendor == "sqlite" and fts5_table_exists():
             return self._matches_fts5(text)
+        text = plain_words(text)
+        if not text:
+            return []
         pages = self.declaration.get_queryset()
         return [page.pk for page in pages.only("pk").search(text, operator="or")]
 
@@ -174,6 +184,9 @@ class DatabaseEngine:
     def suggest(self, prefix, language, limit=8):
         # Match in any language, then suggest each match's version for the reader. (PostgreSQL's
         # backend cannot filter a search by locale__language_code, so no best_versions here.)
+        prefix = plain_words(prefix)
+        if not prefix:
+            return []
         public = self.declaration.get_queryset()
         matches = public.only("pk", "translation_key").autocomplete(prefix)
         keys = list(dict.fromkeys(page.translation_key for page in matches[: limit * 4]))
