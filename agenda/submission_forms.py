@@ -2,8 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.fields import WagtailImageField
-
+from portal.uploads import CheckedImageField
 from submissions.forms import SanitisedRichText, SubmissionForm
 
 from .forms import event_errors
@@ -45,7 +44,7 @@ class EventSubmissionForm(SubmissionForm):
     fieldsets = SECTIONS
 
     body = SanitisedRichText(label=_("Description"), required=False)
-    image = WagtailImageField(label=_("Image"), required=False)
+    image = CheckedImageField(label=_("Image"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

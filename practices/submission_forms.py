@@ -4,11 +4,9 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images.fields import WagtailImageField
-
 from portal.languages import CONTENT_LANGUAGES
 from portal.sanitize import safe_url
-from portal.uploads import PDFField
+from portal.uploads import CheckedImageField, PDFField
 from submissions.forms import ChildFormSet, SubmissionForm
 
 from .forms import REQUIRED_MESSAGES, date_errors, taxonomy_errors
@@ -54,7 +52,7 @@ class PracticeSubmissionForm(SubmissionForm):
         choices=CONTENT_LANGUAGES,
         help_text=_("The language this practice was written in."),
     )
-    image = WagtailImageField(
+    image = CheckedImageField(
         label=_("Main image"),
         required=False,
         help_text=_("A JPEG, PNG or WebP photo, at most 10 MB. Only images you may publish."),

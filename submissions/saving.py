@@ -1,13 +1,19 @@
-"""What saving a submission adds to the page's own fields: its uploads and its slug."""
+"""What saving a submission adds to the page's own fields: its uploads and its slug.
+
+Uploads go to the organisation's own collection under a random file name (see
+`documents`), and images are stored without camera or location data."""
 
 from django.utils.text import slugify
 
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
 from anyascii import anyascii
 
 from portal.models import CustomImage
+from portal.uploads import without_metadata
+
+from .documents import collection_for, random_name
 
 
 def unique_slug(parent, title, fallback):
@@ -27,12 +33,14 @@ def save_image(page, data, user):
     if data.get("remove_image"):
         page.image = None
     if data.get("image"):
+        upload = without_metadata(data["image"])
+        upload.name = random_name(data["image"].name, "image")
         page.image = CustomImage.objects.create(
             title=data["image_alt"][:255],
             description=data["image_alt"],
-            file=data["image"],
+            file=upload,
             uploaded_by_user=user,
-            collection=Collection.get_first_root_node(),
+            collection=collection_for(page.organisation),
         )
     elif page.image and data.get("image_alt"):
         page.image.description = data["image_alt"]
@@ -45,11 +53,14 @@ def save_attachments(page, data, removed, user):
     removed = {int(pk) for pk in removed if pk.isdigit()}
     attachments = [a for a in page.attachments.all() if a.document_id not in removed]
     if data.get("attachment"):
+        upload = data["attachment"]
+        title = data.get("attachment_title") or upload.name
+        upload.name = random_name(upload.name, "document")
         document = get_document_model().objects.create(
-            title=data.get("attachment_title") or data["attachment"].name,
-            file=data["attachment"],
+            title=title,
+            file=upload,
             uploaded_by_user=user,
-            collection=Collection.get_first_root_node(),
+            collection=collection_for(page.organisation),
         )
         attachments.append(page._meta.get_field("attachments").related_model(document=document))
     page.attachments = attachments

@@ -2,7 +2,9 @@
 and the translation status of every original page of the submittable types."""
 
 from django.contrib.auth.mixins import UserPassesTestMixin
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -14,7 +16,7 @@ from wagtail.models import Page, TaskState
 
 from portal.permissions import is_editor
 
-from . import registry
+from . import documents, registry
 from .translation_status import LABELS, originals, status_by_language
 
 
@@ -118,3 +120,15 @@ def register_translation_status_menu_item():
     return EditorMenuItem(
         _("Translation status"), reverse("translation_status"), icon_name="globe", order=160
     )
+
+
+@hooks.register("before_serve_document")
+def serve_documents_only_to_their_readers(document, request):
+    """A document of a draft or restricted page is not served to people who may not see the
+    page: signed-out readers are asked to sign in, others get "not found"."""
+    if documents.may_download(request, document):
+        return None
+    documents.logger.info("Refused document %s to user %s", document.pk, request.user.pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise Http404

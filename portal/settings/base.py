@@ -233,6 +233,9 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Web photos: 24 megapixels (6000 × 4000) is plenty, and decoding one stays under ~100 MB.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 24_000_000
+WAGTAILIMAGES_IMAGE_FORM_BASE = "portal.uploads.CheckedImageForm"
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILADMIN_LOGIN_URL = "account_login"
