@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from portal import csp
 from portal import views as portal_views
 from portal.sitemaps import Sitemap as PortalSitemap
 from search import views as search_views
@@ -28,6 +29,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("health/search/", search_views.health, name="search_health"),
+    path("csp-report/", csp.csp_report, name="csp_report"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "practices",
     "agenda",
     "search",
+    "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.ContentSecurityPolicyMiddleware",
+    "portal.csp.PermissionsPolicyMiddleware",
     "portal.middleware.RevisionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -224,6 +227,62 @@ CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# What the browser may run (django-csp; see portal/csp.py). Readers' pages: our own scripts and
+# styles only; an inline script runs only with the request's nonce (`{{ request.csp_nonce }}`).
+from csp.constants import NONCE  # noqa: E402 (kept beside the policy it serves)
+
+CSP_REPORT_URI = "/csp-report/"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "report-uri": CSP_REPORT_URI,
+    }
+}
+# The Wagtail admin (under /admin/, including previews) still needs inline scripts and styles,
+# may be framed by itself (preview panel), shows Gravatar pictures and checks for new releases.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "www.gravatar.com"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+        "report-uri": CSP_REPORT_URI,
+    }
+}
+# Browser features no page uses: off everywhere (fullscreen only for our own pages).
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "screen-wake-lock": [],
+    "serial": [],
+    "usb": [],
+    "xr-spatial-tracking": [],
+}
+ACCOUNT_RATE_LIMITS["csp_report"] = "60/m/ip"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Integra"
