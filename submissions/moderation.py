@@ -116,14 +116,18 @@ def _notify(template):
 
 def notify_reviewers(sender, instance, user=None, **kwargs):
     """One email per submission (and resubmission) to each reviewer of the task: the members of
-    its groups, and superusers, except whoever submitted it."""
+    its groups, and superusers, except whoever submitted it and those who turned these emails
+    off in their admin account settings."""
     task = instance.task.specific
     if not isinstance(task, AbstractGroupApprovalTask):
         return
     page = instance.workflow_state.content_object
     page = getattr(page, "specific", page)
     reviewers = get_user_model().objects.filter(
-        Q(groups__in=task.groups.all()) | Q(is_superuser=True), is_active=True
+        Q(groups__in=task.groups.all()) | Q(is_superuser=True),
+        # The "submitted" preference of their admin account settings, on unless turned off.
+        Q(wagtail_userprofile__isnull=True) | Q(wagtail_userprofile__submitted_notifications=True),
+        is_active=True,
     )
     if user is not None:
         reviewers = reviewers.exclude(pk=user.pk)
