@@ -231,7 +231,6 @@ SECURE_REFERRER_POLICY = "same-origin"
 # styles only; an inline script runs only with the request's nonce (`{{ request.csp_nonce }}`).
 from csp.constants import NONCE  # noqa: E402 (kept beside the policy it serves)
 
-CSP_REPORT_URI = "/csp-report/"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
@@ -244,7 +243,7 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
-        "report-uri": CSP_REPORT_URI,
+        "report-uri": "/csp-report/",  # portal.csp.csp_report
     }
 }
 # The Wagtail admin (under /admin/, including previews) still needs inline scripts and styles,
@@ -262,7 +261,7 @@ CONTENT_SECURITY_POLICY_ADMIN = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
-        "report-uri": CSP_REPORT_URI,
+        "report-uri": "/csp-report/",  # portal.csp.csp_report
     }
 }
 # Browser features no page uses: off everywhere (fullscreen only for our own pages).
