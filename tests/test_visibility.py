@@ -9,7 +9,11 @@ from wagtail.models import PageViewRestriction
 import pytest
 
 from portal.demo import artwork
-from tests.utils import card_titles, text
+from portal.models import CustomImage
+from practices.models import PracticeAttachment, PracticePage
+from tests.portal.test_images import image_bytes
+from tests.search.conftest import engine, engine_url, index_now, use_engine  # noqa: F401
+from tests.utils import card_titles, soup, text
 
 pytestmark = pytest.mark.django_db
 
@@ -81,10 +85,55 @@ def test_documents_are_served_through_wagtail_with_an_allow_list(client, editor_
 
 
 def test_svg_images_cannot_be_uploaded_in_the_admin(editor_client):
-    from portal.models import CustomImage
-
     svg = SimpleUploadedFile(
         "logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     )
     editor_client.post("/admin/images/add/", {"title": "Logo", "file": svg, "collection": 1})
     assert not CustomImage.objects.filter(title="Logo").exists()
+
+
+@pytest.mark.parametrize("who", ["anonymous", "outsider"])
+def test_the_matrix_on_both_engines(client, engine, hidden, make_event, make_user, who):  # noqa: F811
+    """Search, event pages, hreflang, organisation counts, documents, original images and the
+    health check, on the database engine and on the cluster."""
+    if who == "outsider":
+        client.force_login(make_user("outsider@example.org"))
+    public = PracticePage.objects.get(title="Public language café")
+    documents = {}
+    for page in [public, *hidden]:
+        document = get_document_model().objects.create(
+            title=page.title,
+            file=SimpleUploadedFile("report.pdf", artwork.report_pdf("R", "O", "T")),
+        )
+        page.attachments = [PracticeAttachment(document=document)]
+        page.save()
+        documents[page.title] = document
+    event = make_event(title="Study visit")
+    event.related_practices = [public, *hidden]
+    event.save_revision().publish()
+    index_now()
+
+    assert card_titles(client.get("/en/search/?q=café")) == ["Public language café"]
+    event_page = client.get(event.url)
+    assert card_titles(event_page) == ["Public language café"]
+    hreflang = [link["href"] for link in soup(client.get(public.url)).select("link[hreflang]")]
+    assert hreflang and all(public.url in href for href in hreflang)
+    row = soup(client.get("/en/organisations/")).find("a", string="Newcomer Centre Malmö")
+    assert row.find_parent("tr").find_all("td")[-1].get_text(strip=True) == "1"
+    health = client.get("/health/search/").json()
+    assert health["status"] == "ok" and "error" not in health
+
+    assert client.get(documents["Public language café"].url).status_code == 200
+    for title in HIDDEN_TITLES:
+        if title == "Members-only café" and who == "outsider":
+            continue  # signed in: they may see a login-restricted page and its files
+        response = client.get(documents[title].url)
+        assert response.status_code in {302, 404}, title
+        assert client.get("/media/" + documents[title].file.name).status_code == 404
+
+    draft = hidden[0]
+    draft.image = CustomImage.objects.create(
+        title="Draft photo", file=SimpleUploadedFile("draft.png", image_bytes())
+    )
+    draft.save()
+    assert client.get("/media/" + draft.image.file.name).status_code == 404
