@@ -9,5 +9,7 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import signals
+        from .csv import protect_wagtail_exports
 
         signals.connect()
+        protect_wagtail_exports()
