@@ -47,6 +47,7 @@ from .structured_data import event_json_ld
 
 logger = logging.getLogger(__name__)
 
+
 class EventQuerySet(PageQuerySet):
     def listable(self, locale=None):
         qs = self.live().public()

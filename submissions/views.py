@@ -30,6 +30,7 @@ from .saving import save_attachments, save_image, unique_slug
 
 logger = logging.getLogger(__name__)
 
+
 class SubmissionViews(LoginRequiredMixin, View):
     """What the views of one content type share. Per type, a subclass names:"""
 
