@@ -57,11 +57,11 @@ def main():
                 client.get(url)
             print(f"{name:<18} {total:>8,} {p50:>8.1f} {p95:>8.1f} {len(captured):>8}")
 
-        from practices.models import LibraryRevision
+        from portal.models import Revision
 
         rebuilds = []
         for _ in range(10):
-            LibraryRevision.bump()
+            Revision.bump(Revision.PRACTICES)
             start = time.perf_counter()
             client.get("/en/practices/")
             rebuilds.append((time.perf_counter() - start) * 1000)
