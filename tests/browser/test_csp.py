@@ -112,12 +112,18 @@ def test_the_admin_works_under_its_policy(editorial, live_server, browser, caplo
     page.fill("main input[name=login]", "editor@integra.example.org")
     page.fill("main input[name=password]", PASSWORD)
     page.click("main form button[type=submit]")
-    page.fill(
-        "input[name=code]",
-        format_hotp_value(hotp_value(TOTP_SECRET, next(yield_hotp_counters_from_time()))),
-    )
-    page.click("main form button[type=submit]")
-    page.wait_for_load_state("networkidle")
+    for _attempt in range(2):
+        page.fill(
+            "input[name=code]",
+            format_hotp_value(hotp_value(TOTP_SECRET, next(yield_hotp_counters_from_time()))),
+        )
+        page.click("main form button[type=submit]")
+        page.wait_for_load_state("networkidle")
+        if not page.locator("input[name=code]").count():
+            break
+        # The code's 30-second period ended between reading and checking it: take the next.
+        time.sleep(30 - time.time() % 30 + 1)
+    assert not page.locator("input[name=code]").count(), "the editor could not sign in"
     seen += violations()
 
     # The public page, with Wagtail's user bar.
