@@ -11,11 +11,15 @@ from .models import PracticeIndexPage, PracticePage
 
 
 def _home_context(request, home):
-    practices = best_versions(PracticePage.objects.listable(), current_language())
-    return {
-        "library": PracticeIndexPage.objects.child_of(home).live().first(),
-        "practices": practices,
-    }
+    """The library and the reader's practices, shared by the three home sections: looked up
+    once per request (a copy each, so that every section adds its own keys)."""
+    cached = getattr(request, "_practices_on_home", None)
+    if cached is None or cached[0] != home.pk:
+        practices = best_versions(PracticePage.objects.listable(), current_language())
+        library = PracticeIndexPage.objects.child_of(home).live().first()
+        cached = (home.pk, {"library": library, "practices": practices})
+        request._practices_on_home = cached
+    return dict(cached[1])
 
 
 def _count(request, home):
