@@ -22,6 +22,8 @@ INSTALLED_APPS = [
     "practices",
     "agenda",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "allauth",
     "allauth.account",
@@ -110,13 +112,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every process (web workers, the task worker, management commands), so what one
-# process changes no other serves stale: Django's database cache (`manage.py createcachetable`).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "integra_cache",
+# process changes no other serves stale: Redis when CACHE_URL is set (django-redis), else
+# Django's database cache (its table is created by a migration).
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "integra"),
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "integra_cache",
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "integra"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Background tasks (Django's tasks API): a queue in the database, run by `manage.py db_worker`
+# (bin/run and bin/serve start it). Mail, search index updates and digests go through it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
@@ -141,6 +164,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Integra] "
 ACCOUNT_FORMS = {"signup": "portal.accounts.SignupForm"}
 ACCOUNT_RATE_LIMITS = {"contact_owner": "5/h/user,20/h/ip"}
+# Behind a reverse proxy, the client's address is the n-th from the right in X-Forwarded-For:
+# set the number of proxies so rate limits tell clients apart (0: REMOTE_ADDR, no proxy).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Integra"
 # Editors and admins must have two-factor authentication (see portal.middleware).
@@ -211,13 +237,16 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # the text kept; beyond it, portal.middleware.RequestTooBigMiddleware explains.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Email
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Email: Django's backend only queues (portal.mail); the worker delivers through
+# EMAIL_DELIVERY_BACKEND (SMTP by default) and retries while the mail server is unavailable.
+EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Integra <no-reply@integra.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
