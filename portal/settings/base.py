@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -60,6 +61,7 @@ MIDDLEWARE = [
     "portal.csp.PermissionsPolicyMiddleware",
     "portal.middleware.RevisionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,9 +123,11 @@ if CACHE_URL:
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "integra"),
+            # A Redis outage makes the cache miss (and logs), it does not fail pages.
             "OPTIONS": {
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
             },
         }
     }
@@ -137,9 +141,28 @@ else:
         }
     }
 
+# Whole pages for anonymous readers (portal.pagecache): exact invalidation on every change;
+# this bounds what changes with the clock alone. 0 switches the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# A front cache (Varnish, nginx, a CDN) in front of the portal: purged through Wagtail's
+# frontend_cache. FRONTEND_CACHE_URL = an HTTP cache accepting PURGE; other backends
+# (Cloudflare, CloudFront, Azure) by setting WAGTAILFRONTENDCACHE in a settings module.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+
 # Background tasks (Django's tasks API): a queue in the database, run by `manage.py db_worker`
 # (bin/run and bin/serve start it). Mail, search index updates and digests go through it.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
@@ -210,6 +233,7 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("uk", "Ukrainian"),
 ]
 WAGTAIL_I18N_ENABLED = True
+WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 # Django has no language information for Maltese (an official EU language): add it.
 django_locales.LANG_INFO.setdefault(
     "mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"}
