@@ -10,7 +10,10 @@ os.environ.setdefault("MFA_REQUIRED_FOR_STAFF", "0")
 
 from .base import *  # noqa: E402,F403
 
-EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail is printed by the worker (bin/run shows its output), unless EMAIL_BACKEND says otherwise.
+EMAIL_DELIVERY_BACKEND = os.environ.get(
+    "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
