@@ -96,7 +96,7 @@ def deliveries():
 
 
 def test_a_refused_mail_server_loses_nothing_and_the_mail_goes_out_later(
-    client, home, refused_port
+    client, home, refused_port, make_user
 ):
     response = sign_up(client)
     assert response.status_code == 302  # to "verify your email", not an error
@@ -109,6 +109,14 @@ def test_a_refused_mail_server_loses_nothing_and_the_mail_goes_out_later(
     retry = deliveries().get(status="READY")
     assert retry.run_after > timezone.now() + timedelta(seconds=30)  # backs off
     assert retry.args_kwargs["kwargs"]["attempt"] == 2
+    admin = Client()
+    admin.force_login(make_user("admin@example.org", superuser=True))
+    report = admin.get("/admin/background-tasks/").content.decode()
+    assert "ConnectionRefusedError" in report and "deliver" in report
+    editor = Client()
+    editor.force_login(make_user("editor@example.org", editor=True))
+    refused = editor.get("/admin/background-tasks/", follow=True)
+    assert "ConnectionRefusedError" not in refused.content.decode()  # administrators only
 
     deliveries().filter(pk=retry.pk).update(run_after=timezone.now())
     printed = worker()  # the mail server is back (here: the console)
