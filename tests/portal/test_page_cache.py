@@ -1,6 +1,9 @@
 """Anonymous readers get whole pages from the shared cache; every change they would see is
 visible on their next request, in every language; signed-in users and forms are never cached."""
 
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
 from django.core.management import call_command
 
 from wagtail.models import Locale, PageViewRestriction
@@ -152,3 +155,46 @@ def test_switched_off_with_zero_seconds(client, practice, settings):
     settings.PAGE_CACHE_SECONDS = 0
     for _ in range(2):
         assert client.get(practice.url).get("X-Page-Cache") is None
+
+
+class PurgeRecorder(BaseHTTPRequestHandler):
+    """A front cache (as Varnish or nginx are configured to): records the PURGE requests."""
+
+    purged = []
+
+    def do_PURGE(self):  # noqa: N802 (the HTTP method's name)
+        self.purged.append(self.path)
+        self.send_response(200)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def front_cache(settings):
+    server = ThreadingHTTPServer(("127.0.0.1", 0), PurgeRecorder)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_address[1]}",
+        }
+    }
+    PurgeRecorder.purged = []
+    yield PurgeRecorder.purged
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_front_cache_is_told_what_shows_a_published_page(client, translated, front_cache):
+    practice, swedish = translated
+    assert "s-maxage=300" in client.get(practice.url)["Cache-Control"]
+    front_cache.clear()
+    practice.title = "Shared flats, second edition"
+    practice.save_revision().publish()
+    purged = set(front_cache)
+    assert {practice.url, "/en/practices/", "/en/", "/en/practices/feed.rss"} <= purged
+    assert {swedish.url, "/sv/practices/", "/sv/"} <= purged  # the other languages' versions
+    assert "/sitemap.xml" in purged
