@@ -7,6 +7,8 @@ os.environ.setdefault("DEBUG", "1")
 os.environ.setdefault("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 # Two-factor authentication for editors is on everywhere else; locally it is opt-in.
 os.environ.setdefault("MFA_REQUIRED_FOR_STAFF", "0")
+# Template and code changes show at once: no page cache unless asked for.
+os.environ.setdefault("PAGE_CACHE_SECONDS", "0")
 
 from .base import *  # noqa: E402,F403
 
