@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.demo import DEMO_CONTENT, organisations, standard_pages
+from portal.demo import DEMO_CONTENT
 from portal.models import (
     ActionArea,
     Country,
@@ -91,12 +91,12 @@ register_snippet(OrganisationViewSet)
 
 @hooks.register(DEMO_CONTENT)
 def demo_organisations():
-    return (10, organisations.generate)  # first: every other generator needs them
+    return (10, "portal.demo.organisations.generate")  # first: every other generator needs them
 
 
 @hooks.register(DEMO_CONTENT)
 def demo_standard_pages():
-    return (40, standard_pages.generate)
+    return (40, "portal.demo.standard_pages.generate")
 
 
 @hooks.register("register_admin_urls")

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.conf import locale as django_locales
+from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
@@ -255,6 +256,34 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# --- Media on S3-compatible storage (django-storages, the `s3` extra), when MEDIA_S3_BUCKET is
+# set. Keep the bucket private: documents/ and original_images/ must never be public (Django
+# serves documents after its permission checks); grant public read on images/ only (the
+# renditions pages link to), by bucket policy or through MEDIA_S3_CUSTOM_DOMAIN (a CDN).
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    try:
+        import storages  # noqa: F401 (an optional dependency, needed only here)
+    except ModuleNotFoundError as exc:
+        raise ImproperlyConfigured(
+            'MEDIA_S3_BUCKET is set but django-storages is missing: pip install -e ".[s3]".'
+        ) from exc
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            # Unset: boto3's own defaults (AWS_* variables, instance roles, AWS S3 itself).
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,  # objects get the bucket's policy, never a public ACL
+            "querystring_auth": False,  # stable image URLs, safe in cached pages
+            "file_overwrite": False,
+        },
+    }
+# --- end of S3 media
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The text of one form (files not counted): well above what the forms accept (50,000
 # characters per rich-text field), so that an over-long field gets the form's own message with
