@@ -8,7 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail import views as wagtail_views
+
 from portal import memberships as membership_service
+from portal import site_tree
 from portal.forms import (
     DeleteAccountForm,
     JoinForm,
@@ -210,3 +213,9 @@ def delete_account(request):
         "account/delete.html",
         {"form": form, "page_title": _("Delete your account")},
     )
+
+
+def serve(request, path):
+    """Wagtail's page view, routed from the site tree (see portal.site_tree)."""
+    site_tree.route(request, path)
+    return wagtail_views.serve(request, path)

@@ -22,7 +22,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -35,6 +34,8 @@ from portal.models import (
     SubTheme,
     TargetGroup,
 )
+from portal.page_queries import ReaderPageQuerySet
+from portal.site_tree import ViewRestrictionsMixin
 from portal.translation_status import reader_info
 from search import service
 from submissions import permissions
@@ -64,7 +65,7 @@ BODY_SECTIONS = [
 ]
 
 
-class PracticeQuerySet(PageQuerySet):
+class PracticeQuerySet(ReaderPageQuerySet):
     def listable(self, locale=None):
         """Practices anyone may see: live, not restricted, optionally in one locale."""
         qs = self.live().public()
@@ -109,7 +110,7 @@ def validate_summary_length(value):
         )
 
 
-class PracticePage(SubmittablePageMixin, Page):
+class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
     """A good practice (case study) in integration and inclusion, owned by one organisation.
 
     Structured like the EWSI, Interreg Europe and Climate-ADAPT case-study templates.
@@ -214,6 +215,7 @@ class PracticePage(SubmittablePageMixin, Page):
     )
 
     objects = PracticeManager()
+    served_with = ("organisation__organisation_type", "image")  # read with it (portal.site_tree)
     # Every language version points at the same organisation record (wagtail-localize would
     # otherwise look for, and create, a copy of it in each language).
     override_translatable_fields = [SynchronizedField("organisation")]
