@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -62,9 +62,8 @@ class EventQuerySet(ReaderPageQuerySet):
         return self.filter(end_utc__lt=now or timezone.now())
 
     def for_listing(self):
-        return self.select_related("locale", "organisation", "country").prefetch_related(
-            "action_areas"
-        )
+        """What an event card shows."""
+        return self.select_related("locale", "organisation", "country")
 
     def with_sequence(self):
         """Annotate `publications`: how often each event was published (iCalendar SEQUENCE)."""
@@ -367,7 +366,7 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
         groups). Works in previews too, where the relation holds the form's choices."""
         model = self._meta.get_field("related_practices").related_model
         chosen = [practice.pk for practice in self.related_practices.all()]
-        return model.objects.filter(pk__in=chosen).live().public().order_by("title")
+        return model.objects.filter(pk__in=chosen).live().public().order_by("title").for_listing()
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -382,6 +381,10 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview holds the form's choices
+            prefetch_related_objects(
+                [self], "co_organisers", "languages", "action_areas", "target_groups"
+            )
         context["json_ld"] = event_json_ld(self, request)
         url = self.get_url(request)
         context["ics_url"] = url + "event.ics" if url else ""

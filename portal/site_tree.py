@@ -15,6 +15,7 @@ so the result is always the one Wagtail would give.
 
 from django.conf import settings
 from django.db.models import Exists, F, Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.urls import Resolver404
@@ -227,14 +228,28 @@ class ViewRestrictionsMixin:
         return PageViewRestriction.objects.none()
 
 
+def children_of_homes():
+    """Ids of the children of every site's home pages, as SQL: a range of the tree's paths
+    below each home page, which the path index answers (the ORM cannot join a page to its
+    children)."""
+    page, site = Page._meta.db_table, Site._meta.db_table
+    return RawSQL(  # noqa: S611 (no outside input: model table names and a constant)
+        f"SELECT child.id FROM {page} home JOIN {page} child"  # noqa: S608
+        " ON child.path > home.path AND child.path <= home.path || %s"
+        " AND child.depth = home.depth + 1"
+        f" WHERE home.translation_key IN (SELECT root.translation_key FROM {site} site"
+        f" JOIN {page} root ON root.id = site.root_page_id)",
+        ["Z" * Page.steplen],
+    )
+
+
 def read(language):
     """The tree's pages, each with the sites rooted at it (a row per site)."""
     roots = Site.objects.values("root_page__translation_key")
     languages = Q(locale__language_code__in={settings.LANGUAGE_CODE, language}) | Q(
         locale__in=Site.objects.values("root_page__locale")
     )
-    children = Q(depth__in=Site.objects.values(depth=F("root_page__depth") + 1), live=True)
-    children &= languages
+    children = Q(pk__in=children_of_homes(), live=True) & languages
     rows = (
         Page.objects.filter(Q(translation_key__in=roots) | children)
         .select_related("locale")
