@@ -22,7 +22,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -34,6 +34,7 @@ from portal.models import (
     FundingInstrument,
     Organisation,
     Rendition,
+    Revision,
     SubTheme,
     TargetGroup,
 )
@@ -70,12 +71,34 @@ BODY_SECTIONS = [
 ]
 
 
+_private_paths = {}
+
+
+def private_paths():
+    """Paths of the pages with a view restriction, read once per change of the practices'
+    revision (which every change of a restriction or move of a page bumps: practices.signals)."""
+    revision = Revision.current(Revision.PRACTICES)
+    if revision is None or _private_paths.get("revision") != revision:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        _private_paths.clear()
+        _private_paths.update(revision=revision, paths=paths)
+    return _private_paths["paths"]
+
+
 class PracticeQuerySet(ReaderPageQuerySet):
     def listable(self, locale=None):
         """Practices anyone may see: live, not restricted, optionally in one locale."""
         qs = self.live().public()
         if locale is not None:
             qs = qs.filter(locale=locale)
+        return qs
+
+    def searchable(self):
+        """`listable()` with the view restrictions as conditions on paths, which the search
+        backends understand (they cannot use the subquery of `public()`)."""
+        qs = self.live()
+        for path in private_paths():
+            qs = qs.exclude(path__startswith=path)
         return qs
 
     def for_listing(self):
