@@ -53,7 +53,8 @@ def to_vevent(event, request):
         vevent.add("dtend", event.end)
     prefix = _("CANCELLED: ") if event.is_cancelled else ""
     vevent.add("summary", prefix + event.title)
-    url = request.build_absolute_uri(event.url) if event.url else ""
+    url = event.get_url(request)
+    url = request.build_absolute_uri(url) if url else ""
     description = strip_tags(event.summary)
     if event.shows_online_link:
         description += "\n\n" + _("Join online: %(url)s") % {"url": event.online_url}
@@ -97,13 +98,17 @@ class UpcomingEventsFeed(Feed):
     def __init__(self, index_page, events):
         """`events`: the listable events in the reader's language."""
         super().__init__()
-        self.index_page, self.events = index_page, events
+        self.index_page, self.events, self.request = index_page, events, None
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request  # every link is built with it (site root paths read once)
+        return super().__call__(request, *args, **kwargs)
 
     def title(self):
         return _("Integra: upcoming events")
 
     def link(self):
-        return self.index_page.url
+        return self.index_page.get_url(self.request)
 
     def description(self):
         return _("Study visits, webinars, conferences and training on integration and inclusion.")
@@ -119,7 +124,7 @@ class UpcomingEventsFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.url
+        return item.get_url(self.request)
 
     def item_guid(self, item):
         return item.uid

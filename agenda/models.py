@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count, OuterRef, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +23,6 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageLogEntry, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -36,6 +35,8 @@ from portal.models import (
     Organisation,
     TargetGroup,
 )
+from portal.page_queries import ReaderPageQuerySet
+from portal.site_tree import ViewRestrictionsMixin
 from submissions import permissions
 from submissions.pages import SubmittablePageMixin
 
@@ -48,7 +49,7 @@ from .structured_data import event_json_ld
 logger = logging.getLogger(__name__)
 
 
-class EventQuerySet(PageQuerySet):
+class EventQuerySet(ReaderPageQuerySet):
     def listable(self, locale=None):
         qs = self.live().public()
         return qs.filter(locale=locale) if locale is not None else qs
@@ -61,9 +62,8 @@ class EventQuerySet(PageQuerySet):
         return self.filter(end_utc__lt=now or timezone.now())
 
     def for_listing(self):
-        return self.select_related("locale", "organisation", "country").prefetch_related(
-            "action_areas"
-        )
+        """What an event card shows."""
+        return self.select_related("locale", "organisation", "country")
 
     def with_sequence(self):
         """Annotate `publications`: how often each event was published (iCalendar SEQUENCE)."""
@@ -80,7 +80,7 @@ class EventQuerySet(PageQuerySet):
 EventManager = PageManager.from_queryset(EventQuerySet)
 
 
-class EventIndexPage(ServesOtherLocalesMixin, RoutablePageMixin, Page):
+class EventIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, RoutablePageMixin, Page):
     """Events: upcoming by default, an archive of past events, a month calendar, filters and
     calendar/RSS feeds for any combination of filters."""
 
@@ -121,7 +121,7 @@ class EventIndexPage(ServesOtherLocalesMixin, RoutablePageMixin, Page):
         return UpcomingEventsAtomFeed(self, self.listable_events())(request)
 
 
-class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
+class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, Page):
     """One event. Times are entered in the event's own time zone, which readers are shown."""
 
     summary = models.TextField(
@@ -210,6 +210,7 @@ class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
     )
 
     objects = EventManager()
+    served_with = ("organisation", "country", "image")  # read with it (portal.site_tree)
     # Every language version points at the same organisation record (wagtail-localize would
     # otherwise look for, and create, a copy of it in each language).
     override_translatable_fields = [SynchronizedField("organisation")]
@@ -365,7 +366,7 @@ class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
         groups). Works in previews too, where the relation holds the form's choices."""
         model = self._meta.get_field("related_practices").related_model
         chosen = [practice.pk for practice in self.related_practices.all()]
-        return model.objects.filter(pk__in=chosen).live().public().order_by("title")
+        return model.objects.filter(pk__in=chosen).live().public().order_by("title").for_listing()
 
     # -- pages -----------------------------------------------------------------------------
 
@@ -380,8 +381,13 @@ class EventPage(SubmittablePageMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if not getattr(request, "is_preview", False):  # a preview holds the form's choices
+            prefetch_related_objects(
+                [self], "co_organisers", "languages", "action_areas", "target_groups"
+            )
         context["json_ld"] = event_json_ld(self, request)
-        context["ics_url"] = self.url + "event.ics" if self.url else ""
+        url = self.get_url(request)
+        context["ics_url"] = url + "event.ics" if url else ""
         if request.user.is_authenticated and permissions.can_edit(request.user, self):
             context["edit_url"] = self.get_edit_url()
         return context

@@ -23,6 +23,7 @@ STATUS = {
 
 def event_data(event, request=None):
     absolute = request.build_absolute_uri if request else (lambda url: url)
+    url = event.get_url(request)
     places = []
     if event.has_place:
         places.append(
@@ -38,7 +39,7 @@ def event_data(event, request=None):
             }
         )
     if event.event_format in (EventFormat.ONLINE, EventFormat.HYBRID):
-        places.append({"@type": "VirtualLocation", "url": event.online_url or absolute(event.url)})
+        places.append({"@type": "VirtualLocation", "url": event.online_url or absolute(url)})
     organisers = [event.organisation, *event.co_organisers.all()]
     data = {
         "@context": "https://schema.org",
@@ -60,14 +61,14 @@ def event_data(event, request=None):
         ],
         "offers": {
             "@type": "Offer",
-            "url": event.registration_url or absolute(event.url),
+            "url": event.registration_url or absolute(url),
             "price": "0" if event.is_free else "",
             "priceCurrency": "EUR",
             "availability": "https://schema.org/InStock",
             **({"description": event.cost_note} if event.cost_note else {}),
         },
         "inLanguage": [language.code for language in event.languages.all()],
-        "url": absolute(event.url),
+        "url": absolute(url),
     }
     if event.image_id:
         data["image"] = absolute(event.image.get_rendition("width-1200").url)

@@ -8,6 +8,7 @@ from wagtail import hooks
 from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
+from portal.site_tree import site_tree
 
 from . import locales  # noqa: F401 (it registers the locale hooks)
 from .choices import EventStatus
@@ -25,7 +26,7 @@ def _next_events(request, home):
     if not events:
         return None
     return {
-        "event_listing": EventIndexPage.objects.child_of(home).live().first(),
+        "event_listing": site_tree(request).first_child(home, EventIndexPage),
         "next_events": events,
     }
 
@@ -35,7 +36,7 @@ def _organisation_events(request, organisation):
         EventPage.objects.listable()
         .filter(Q(organisation=organisation) | Q(co_organisers=organisation))
         .distinct()
-        .select_related("country")
+        .select_related("locale", "country")
     )
     upcoming = list(events.upcoming().order_by("start_utc")[:6])
     past = list(events.past().order_by("-start_utc")[:3])

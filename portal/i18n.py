@@ -17,12 +17,15 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
 
+from portal.page_queries import public
+from portal.site_tree import site_tree
+
 
 def best_versions(qs, language):
     """Keep one version per translation group: the reader's language, else the default
     language, else the earliest one."""
     model = qs.model
-    live = model.objects.live().public()  # a restricted translation must not hide the original
+    live = public(model.objects.live())  # a restricted translation must not hide the original
     key = OuterRef("translation_key")
     has_reader = live.filter(translation_key=key, locale__language_code=language)
     has_default = live.filter(translation_key=key, locale__language_code=settings.LANGUAGE_CODE)
@@ -40,11 +43,17 @@ def current_language():
 
 def title_and_url(page, request=None):
     """(title, address) of a page for the reader: its version in the reader's language if
-    there is one (one query at most; none when the page is in that language)."""
+    there is one (no query for the home page and its children, which the site tree holds;
+    none when the page is in that language)."""
     language = current_language()
     if page.locale.language_code == language:
         return page.title, page.get_url(request)
-    translations = {p.locale.language_code: p for p in translated_versions(page)}
+    tree = site_tree(request) if request is not None else None
+    if tree is not None and tree.language == language and tree.holds(page):
+        version = tree.reader_version(page)
+        translations = {language: version} if version else {}
+    else:
+        translations = versions(page, request)
     title = translations.get(language, page).title
     return title, reader_url(page, language, translations, request)
 
@@ -59,7 +68,7 @@ def reader_url(page, language=None, translations=None, request=None):
     if page.locale.language_code == language:
         return url
     if translations is None:
-        translations = {p.locale.language_code: p for p in translated_versions(page)}
+        translations = versions(page, request)
     if language in translations:
         return translations[language].get_url(request)
     if not url:
@@ -73,18 +82,34 @@ def translated_versions(page):
     """Live, public translations of a page (itself included), with their locales: a login-,
     password- or group-restricted translation is never linked (hreflang, switcher)."""
     return (
-        Page.objects.live()
-        .public()
+        public(Page.objects.live())
         .filter(translation_key=page.translation_key)
         .select_related("locale")
     )
+
+
+def versions(page, request=None):
+    """{language: version} of the page's live, public versions (itself included), read once
+    per request (the switcher and the hreflang links both need them; the site tree holds the
+    home page's)."""
+    memo = None
+    if request is not None:
+        memo = request.__dict__.setdefault("_page_versions", {})
+        if page.pk in memo:
+            return memo[page.pk]
+    found = site_tree(request).versions(page) if request is not None else None
+    if found is None:
+        found = {p.locale.language_code: p for p in translated_versions(page)}
+    if memo is not None:
+        memo[page.pk] = found
+    return found
 
 
 def language_links(request, page=None):
     """The language switcher: one link per language, to the reader's best page in it."""
     translations = {}
     if page is not None and getattr(page, "translation_key", None) and page.pk:
-        translations = {p.locale.language_code: p for p in translated_versions(page)}
+        translations = versions(page, request)
     current = current_language()
     links = []
     for code, _name in settings.LANGUAGES:
@@ -110,14 +135,16 @@ def language_links(request, page=None):
 
 def alternates(request, page):
     """hreflang alternates: every published translation, and x-default."""
-    versions = {p.locale.language_code: p for p in translated_versions(page)}
+    found = versions(page, request)
     links = [
-        {"hreflang": code, "href": request.build_absolute_uri(p.url)}
-        for code, p in sorted(versions.items())
+        {"hreflang": code, "href": request.build_absolute_uri(p.get_url(request))}
+        for code, p in sorted(found.items())
     ]
-    default = versions.get(settings.LANGUAGE_CODE) or (page if page.live else None)
+    default = found.get(settings.LANGUAGE_CODE) or (page if page.live else None)
     if default is not None:
-        links.append({"hreflang": "x-default", "href": request.build_absolute_uri(default.url)})
+        links.append(
+            {"hreflang": "x-default", "href": request.build_absolute_uri(default.get_url(request))}
+        )
     return links
 
 

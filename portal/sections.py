@@ -17,6 +17,8 @@ from django.utils.safestring import mark_safe
 
 from wagtail import hooks
 
+from portal.site_tree import site_tree
+
 HOME_SECTIONS = "register_home_section"
 ORGANISATION_SECTIONS = "register_organisation_section"
 
@@ -31,6 +33,7 @@ class Section:
 
 def render_sections(hook_name, request, obj):
     """{slot: [rendered HTML]} of every registered section with something to show, in order."""
+    site_tree(request)  # the sections link to pages: read the site root paths once
     slots = {}
     for section in sorted((fn() for fn in hooks.get_hooks(hook_name)), key=lambda s: s.order):
         context = section.context(request, obj)

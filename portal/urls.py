@@ -4,10 +4,10 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
 
 from portal import csp
 from portal import views as portal_views
@@ -76,6 +76,11 @@ urlpatterns += i18n_patterns(
     path("", include("practices.urls")),
     path("", include("agenda.urls")),
     # Wagtail's page URLs have no dots; let routable pages serve event.ics, feed.ics, feed.rss…
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|rss|atom))$", wagtail_views.serve),
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:ics|rss|atom))$", portal_views.serve),
+    # Wagtail's page view, routed from the site tree (Wagtail's own _util/ views excepted),
+    # under Wagtail's name, so that page addresses and translate_url() work as before.
+    re_path(
+        "^(?!_util/)" + serve_pattern.removeprefix("^"), portal_views.serve, name="wagtail_serve"
+    ),
     path("", include(wagtail_urls)),
 )

@@ -8,13 +8,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from wagtail import views as wagtail_views
+
 from portal import memberships as membership_service
+from portal import site_tree
 from portal.forms import (
     DeleteAccountForm,
     JoinForm,
     MembershipDecisionForm,
     ProposeOrganisationForm,
 )
+from portal.i18n import current_language
 from portal.listing import DIRECTORY_PAGE_SIZE, paginate
 from portal.models import Country, Membership, Organisation
 from portal.permissions import can_manage_members, can_see_members
@@ -23,8 +27,23 @@ from portal.sections import ORGANISATION_SECTIONS, render_sections
 
 def _organisation(slug):
     return get_object_or_404(
-        Organisation.objects.with_related().default_locale().approved(), slug=slug
+        Organisation.objects.with_related().default_locale().approved().select_related("locale"),
+        slug=slug,
     )
+
+
+def _localized(organisation):
+    """The organisation's version in the reader's language, else itself (as Wagtail's
+    `.localized`, without a query in the organisation's own language)."""
+    language = current_language()
+    if organisation.locale.language_code == language:
+        return organisation
+    translation = (
+        Organisation.objects.with_related()
+        .filter(translation_key=organisation.translation_key, locale__language_code=language)
+        .first()
+    )
+    return translation or organisation
 
 
 def _public_practice_count():
@@ -90,7 +109,7 @@ def organisation_detail(request, slug):
         request,
         "portal/organisation_detail.html",
         {
-            "organisation": organisation.localized,
+            "organisation": _localized(organisation),
             "sections": render_sections(ORGANISATION_SECTIONS, request, organisation),
             "members": members,
             "membership": own,
@@ -210,3 +229,9 @@ def delete_account(request):
         "account/delete.html",
         {"form": form, "page_title": _("Delete your account")},
     )
+
+
+def serve(request, path):
+    """Wagtail's page view, routed from the site tree (see portal.site_tree)."""
+    site_tree.route(request, path)
+    return wagtail_views.serve(request, path)

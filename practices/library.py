@@ -14,13 +14,18 @@ shows a non-public practice.
 import threading
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Value
 
 from portal import facets as facet_module
 from portal.i18n import best_versions, current_language
 from portal.listing import LIBRARY_SORTS, PAGE_SIZE, chosen_sort, sort_choices
 from portal.models import Revision
+from portal.models.taxonomy import terms_by_code
 
 from .facets import FACETS
+
+FACETS_BY_SOURCE = {facet.source: facet for facet in FACETS if facet.kind == facet_module.M2M}
+TERM_RELATIONS = tuple(FACETS_BY_SOURCE)  # action_areas, sub_themes, countries, …
 
 
 class FacetIndex:
@@ -57,17 +62,29 @@ class FacetIndex:
                 if value is not None:
                     add(facet.param, value, index)
 
+        # Every many-to-many facet's (practice, term) pairs, in one query.
         listable_ids = practices.values("pk")
+        pairs = None
         for facet in definitions:
             if facet.kind != facet_module.M2M:
                 continue
             relation = getattr(model, facet.source)
             column = relation.field.m2m_reverse_field_name()
-            pairs = relation.through.objects.filter(practicepage_id__in=listable_ids).values_list(
-                "practicepage_id", f"{column}__code"
+            rows = (
+                relation.through.objects.filter(practicepage_id__in=listable_ids)
+                .annotate(param=Value(facet.param))
+                .values_list("param", "practicepage_id", f"{column}__code")
             )
-            for practice_id, code in pairs:
-                add(facet.param, code, position[practice_id])
+            pairs = rows if pairs is None else pairs.union(rows, all=True)
+        for param, practice_id, code in pairs if pairs is not None else ():
+            add(param, code, position[practice_id])
+
+    def values_of(self, pk, param):
+        """The option values of practice `pk` (None if this index shows another version)."""
+        position = self.position_of.get(pk)
+        if position is None or self.ids[position] != pk:
+            return None
+        return {value for value, bits in self.bits[param].items() if bits >> position & 1}
 
     def mask(self, param, values):
         options = self.bits[param]
@@ -115,19 +132,47 @@ _indexes = {}
 _lock = threading.Lock()
 
 
-def facet_index(model, language, definitions=FACETS):
+def facet_index(model, language, definitions=FACETS, build=True):
     """The facet index of `model`'s listable practices for readers of one language (one
     version of every practice, in their language where translated), rebuilt when the
-    practices' revision has changed."""
+    practices' revision has changed; with `build=False`, None rather than a rebuild."""
     revision = Revision.current(Revision.PRACTICES)
     key = (model._meta.label, language, tuple(definition.param for definition in definitions))
     cached = _indexes.get(key)
     if revision is not None and cached and cached[0] == revision:
         return cached[1]
+    if not build:
+        return None
     built = FacetIndex(model, best_versions(model.objects.listable(), language), definitions)
     with _lock:
         _indexes[key] = (revision, built)
     return built
+
+
+def prefill_terms(practices, relations=TERM_RELATIONS, language=None):
+    """Give `practices` their taxonomy terms (many-to-many relations named in `relations`)
+    from the facet index already built for the reader's language, as `prefetch_related` would,
+    without a query; `prefetch_related` then reads only the relations left out (practices the
+    index does not show, or no index yet)."""
+    definitions = [FACETS_BY_SOURCE[name] for name in relations if name in FACETS_BY_SOURCE]
+    if not practices or not definitions:
+        return
+    index = facet_index(type(practices[0]), language or current_language(), build=False)
+    if index is None:
+        return
+    terms = {definition.source: terms_by_code(definition.model) for definition in definitions}
+    for practice in practices:
+        cache = practice.__dict__.setdefault("_prefetched_objects_cache", {})
+        for definition in definitions:
+            if definition.source in cache:
+                continue
+            codes = index.values_of(practice.pk, definition.param)
+            if codes is None:
+                break  # not the version the index shows: prefetch_related reads it
+            chosen = [term for code, term in terms[definition.source].items() if code in codes]
+            queryset = getattr(practice, definition.source).get_queryset()
+            queryset._result_cache, queryset._prefetch_done = chosen, True
+            cache[definition.source] = queryset
 
 
 def index_facets(index, selected):

@@ -45,7 +45,7 @@ class PracticeSearch(PageSearch):
     spelling_fields = ("title", "summary")
 
     def get_queryset(self):
-        return PracticePage.objects.listable()
+        return PracticePage.objects.searchable()
 
     def index_queryset(self):
         return (

@@ -4,22 +4,27 @@ and their demo content."""
 from wagtail import hooks
 
 from portal.demo import DEMO_CONTENT
-from portal.i18n import best_versions, current_language
+from portal.i18n import current_language
 from portal.listing import paginate
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
+from portal.site_tree import site_tree
 
 from . import locales  # noqa: F401 (it registers the locale hooks)
+from .library import facet_index
 from .models import PracticeIndexPage, PracticePage
+
+LATEST = 6  # practices on the home page
 
 
 def _home_context(request, home):
-    """The library and the reader's practices, shared by the three home sections: looked up
-    once per request (a copy each, so that every section adds its own keys)."""
+    """The library and the reader's practices (the library's facet index), shared by the
+    three home sections: looked up once per request (a copy each, so that every section adds
+    its own keys)."""
     cached = getattr(request, "_practices_on_home", None)
     if cached is None or cached[0] != home.pk:
-        practices = best_versions(PracticePage.objects.listable(), current_language())
-        library = PracticeIndexPage.objects.child_of(home).live().first()
-        cached = (home.pk, {"library": library, "practices": practices})
+        library = site_tree(request).first_child(home, PracticeIndexPage)
+        index = facet_index(PracticePage, current_language())
+        cached = (home.pk, {"library": library, "index": index})
         request._practices_on_home = cached
     return dict(cached[1])
 
@@ -28,21 +33,22 @@ def _count(request, home):
     context = _home_context(request, home)
     if context["library"] is None:
         return None
-    context["practice_total"] = context["practices"].count()
+    context["practice_total"] = context["index"].size
     return context
 
 
 def _areas(request, home):
     context = _home_context(request, home)
-    context["action_areas"] = PracticePage.action_area_counts(context["practices"])
+    context["action_areas"] = PracticePage.action_area_counts(context["index"])
     return context
 
 
 def _latest(request, home):
+    """The newest practices: the first of the facet index, re-read as listable."""
     context = _home_context(request, home)
-    context["latest_practices"] = (
-        context["practices"].for_listing().order_by("-first_published_at", "-pk")[:6]
-    )
+    newest = context["index"].ids[:LATEST]
+    found = PracticePage.objects.listable().for_listing().in_bulk(newest)
+    context["latest_practices"] = [found[pk] for pk in newest if pk in found]
     return context
 
 

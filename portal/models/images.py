@@ -1,7 +1,12 @@
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import models
+from django.utils.functional import classproperty
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
+
+NO_CACHE = DummyCache("renditions", {})
 
 
 class CustomImage(AbstractImage):
@@ -22,3 +27,14 @@ class Rendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+    @classproperty
+    def cache_backend(cls):
+        """A cache named "renditions" if one is configured (Wagtail's convention), else none:
+        the default cache is the database, where looking a rendition up costs what reading the
+        renditions table costs, and Wagtail writes every rendition a page shows back to it
+        (five statements each), even those read with `prefetch_renditions`."""
+        try:
+            return caches["renditions"]
+        except InvalidCacheBackendError:
+            return NO_CACHE

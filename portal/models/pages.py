@@ -9,9 +9,10 @@ from wagtail.search import index
 from portal.blocks import BodyBlock
 from portal.i18n import ServesOtherLocalesMixin
 from portal.sections import HOME_SECTIONS, render_sections
+from portal.site_tree import ViewRestrictionsMixin
 
 
-class HomePage(ServesOtherLocalesMixin, Page):
+class HomePage(ViewRestrictionsMixin, ServesOtherLocalesMixin, Page):
     """The portal's front page: what Integra is for, action areas, latest practices, search."""
 
     heading = models.CharField(
@@ -35,7 +36,7 @@ class HomePage(ServesOtherLocalesMixin, Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsMixin, Page):
     """A plain content page: about the portal, accessibility statement, privacy notice…"""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)

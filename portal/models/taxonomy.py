@@ -54,6 +54,23 @@ def term_labels(model, language, field="name"):
     return names
 
 
+_terms = {}
+
+
+def terms_by_code(model):
+    """{code: term} of one taxonomy's canonical terms (every country), in their order, cached
+    until the taxonomy changes. Shared between requests: read them, never change them."""
+    key = model._meta.label
+    revision = Revision.current(Revision.TAXONOMY)
+    cached = _terms.get(key)
+    if revision is not None and cached and cached[0] == revision:
+        return cached[1]
+    rows = model.objects.default_locale() if issubclass(model, Term) else model.objects.all()
+    terms = {term.code: term for term in rows}
+    _terms[key] = (revision, terms)
+    return terms
+
+
 _locale_codes = {}
 
 

@@ -10,26 +10,33 @@ from babel.numbers import format_currency
 
 from portal import i18n
 from portal.models import StandardPage
+from portal.site_tree import site_tree
 
 register = template.Library()
 
 
 def _home(context):
-    """The site's home page in the default language: the menu's source of truth."""
+    """The site's home page (in the default language): the menu's source of truth, with the
+    site tree holding it and its children."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    if request is None:
+        return None, None
+    tree = site_tree(request)
+    site = Site.find_for_request(request)
+    return (site.root_page, tree) if site else (None, None)
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     """The home page's children marked “show in menus”, in the reader's language."""
-    home = _home(context)
+    home, tree = _home(context)
     if home is None:
         return []
     request = context.get("request")
     items = []
-    for page in home.get_children().live().public().in_menu().select_related("locale"):
+    for page in tree.public_children_of(home):
+        if not page.show_in_menus:
+            continue
         title, url = i18n.title_and_url(page, request)
         if not url:
             continue  # not routable (yet) in this language: leave it out, never fail
@@ -46,20 +53,14 @@ def main_menu(context):
 @register.simple_tag(takes_context=True)
 def footer_links(context):
     """Plain pages (about, accessibility, privacy) shown in the footer."""
-    home = _home(context)
+    home, tree = _home(context)
     if home is None:
         return []
-    pages = (
-        StandardPage.objects.child_of(home)
-        .live()
-        .public()
-        .order_by("path")
-        .select_related("locale")
-    )
     request = context.get("request")
     links = [
         dict(zip(("title", "url"), i18n.title_and_url(page, request), strict=True))
-        for page in pages
+        for page in tree.public_children_of(home)
+        if issubclass(page.specific_class, StandardPage)
     ]
     return [link for link in links if link["url"]]
 
@@ -68,16 +69,19 @@ def footer_links(context):
 def breadcrumbs(context, page=None):
     """Ancestors in the reader's language (a page served from another language's tree)."""
     page = page or context.get("page")
+    request = context.get("request")
     crumbs = []
     if page is not None:
-        ancestors = (
-            Page.objects.ancestor_of(page)
-            .filter(depth__gt=1)
-            .order_by("depth")
-            .select_related("locale")
-        )
+        ancestors = site_tree(request).ancestors(page) if request is not None else None
+        if ancestors is None:
+            ancestors = (
+                Page.objects.ancestor_of(page)
+                .filter(depth__gt=1)
+                .order_by("depth")
+                .select_related("locale")
+            )
         for ancestor in ancestors:
-            title, url = i18n.title_and_url(ancestor, context.get("request"))
+            title, url = i18n.title_and_url(ancestor, request)
             crumbs.append({"title": title if ancestor.depth > 2 else _("Home"), "url": url})
     return {"crumbs": crumbs, "current": page.title if page else context.get("page_title")}
 

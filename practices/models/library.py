@@ -9,12 +9,13 @@ from wagtail.models import Locale, Page
 
 from portal import locales
 from portal.i18n import ServesOtherLocalesMixin
+from portal.site_tree import ViewRestrictionsMixin
 
 from ..library import build_listing
 from .practice import PracticePage
 
 
-class PracticeIndexPage(ServesOtherLocalesMixin, Page):
+class PracticeIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, Page):
     """The practice library: every published practice, with filters, counts and sorting."""
 
     introduction = models.TextField(_("introduction"), blank=True, max_length=600)

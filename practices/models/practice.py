@@ -1,12 +1,13 @@
 """Good-practice pages (case studies) and the library that lists them."""
 
+import copy
 import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,20 +22,25 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, PageManager
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal.i18n import current_language
 from portal.models import (
     ActionArea,
     Country,
     CustomImage,
     FundingInstrument,
     Organisation,
+    Rendition,
+    Revision,
     SubTheme,
     TargetGroup,
 )
+from portal.models.taxonomy import terms_by_code
+from portal.page_queries import ReaderPageQuerySet
+from portal.site_tree import ViewRestrictionsMixin
 from portal.translation_status import reader_info
 from search import service
 from submissions import permissions
@@ -48,6 +54,7 @@ from ..choices import (
     MigrantParticipation,
 )
 from ..forms import PracticePageForm, date_errors
+from ..library import TERM_RELATIONS, facet_index, prefill_terms
 
 SUMMARY_MAX_LENGTH = 600
 OUT_OF_DATE_AFTER = datetime.timedelta(days=2 * 365)
@@ -64,7 +71,21 @@ BODY_SECTIONS = [
 ]
 
 
-class PracticeQuerySet(PageQuerySet):
+_private_paths = {}
+
+
+def private_paths():
+    """Paths of the pages with a view restriction, read once per change of the practices'
+    revision (which every change of a restriction or move of a page bumps: practices.signals)."""
+    revision = Revision.current(Revision.PRACTICES)
+    if revision is None or _private_paths.get("revision") != revision:
+        paths = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+        _private_paths.clear()
+        _private_paths.update(revision=revision, paths=paths)
+    return _private_paths["paths"]
+
+
+class PracticeQuerySet(ReaderPageQuerySet):
     def listable(self, locale=None):
         """Practices anyone may see: live, not restricted, optionally in one locale."""
         qs = self.live().public()
@@ -72,18 +93,33 @@ class PracticeQuerySet(PageQuerySet):
             qs = qs.filter(locale=locale)
         return qs
 
+    def searchable(self):
+        """`listable()` with the view restrictions as conditions on paths, which the search
+        backends understand (they cannot use the subquery of `public()`)."""
+        qs = self.live()
+        for path in private_paths():
+            qs = qs.exclude(path__startswith=path)
+        return qs
+
     def for_listing(self):
-        """Everything a practice card shows, in a fixed number of queries."""
+        """Everything a practice card shows, in a fixed number of queries: two, when the
+        facet index knows the practices' terms (see `_prefetch_related_objects`)."""
         return self.select_related(
-            "locale", "organisation__organisation_type", "organisation__country"
+            "locale", "organisation__organisation_type", "organisation__country", "image"
         ).prefetch_related(
             "countries",
             "action_areas",
             Prefetch(
-                "image",
-                queryset=CustomImage.objects.prefetch_renditions(LISTING_RENDITION),
+                "image__renditions",
+                queryset=Rendition.objects.filter(filter_spec=LISTING_RENDITION),
+                to_attr="prefetched_renditions",
             ),
         )
+
+    def _prefetch_related_objects(self):
+        # The terms the facet index knows need no query (practices.library.prefill_terms).
+        prefill_terms(self._result_cache, self._prefetch_related_lookups)
+        super()._prefetch_related_objects()
 
     def by_organisation(self, organisation):
         return self.filter(
@@ -109,7 +145,7 @@ def validate_summary_length(value):
         )
 
 
-class PracticePage(SubmittablePageMixin, Page):
+class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
     """A good practice (case study) in integration and inclusion, owned by one organisation.
 
     Structured like the EWSI, Interreg Europe and Climate-ADAPT case-study templates.
@@ -214,6 +250,7 @@ class PracticePage(SubmittablePageMixin, Page):
     )
 
     objects = PracticeManager()
+    served_with = ("organisation__organisation_type", "image")  # read with it (portal.site_tree)
     # Every language version points at the same organisation record (wagtail-localize would
     # otherwise look for, and create, a copy of it in each language).
     override_translatable_fields = [SynchronizedField("organisation")]
@@ -307,15 +344,32 @@ class PracticePage(SubmittablePageMixin, Page):
             context["edit_url"] = self.get_edit_url()
         context["translation"] = reader_info(self)
         if self.live and not getattr(request, "is_preview", False):
+            self.read_shown_relations()
             context["related_practices"] = service.related(self)
             context["related_events"] = (
                 self.events.live()
                 .public()
                 .upcoming()
-                .select_related("country")
+                .select_related("locale", "country")
                 .order_by("start_utc")[:3]
             )
         return context
+
+    def read_shown_relations(self):
+        """Read what the page shows in one query per relation (none for its terms, which the
+        facet index knows), and the renditions of all its images in one."""
+        facet_index(PracticePage, current_language())
+        prefill_terms([self])
+        prefetch_related_objects(
+            [self],
+            *TERM_RELATIONS,
+            "partner_organisations",
+            "links",
+            Prefetch("attachments", PracticeAttachment.objects.select_related("document")),
+            Prefetch("gallery_images", PracticeGalleryImage.objects.select_related("image")),
+        )
+        images = [self.image, *(item.image for item in self.gallery_images.all())]
+        prefetch_related_objects([image for image in images if image], "renditions")
 
     @property
     def may_be_out_of_date(self):
@@ -330,18 +384,12 @@ class PracticePage(SubmittablePageMixin, Page):
         ]
 
     @staticmethod
-    def action_area_counts(practices):
-        """Default-locale action areas, each annotated with its number of listable practices."""
-        through = PracticePage.action_areas.through
-        counts = dict(
-            through.objects.filter(practicepage__in=practices.values("pk"))
-            .values_list("actionarea_id")
-            .annotate(n=Count("practicepage_id"))
-            .order_by()
-        )
-        areas = list(ActionArea.objects.default_locale())
+    def action_area_counts(index):
+        """Default-locale action areas, each with its number of practices in a facet index."""
+        counts = index.counts("area", index.all)
+        areas = [copy.copy(area) for area in terms_by_code(ActionArea).values()]
         for area in areas:
-            area.practice_count = counts.get(area.pk, 0)
+            area.practice_count = counts.get(area.code, 0)
         return areas
 
 
