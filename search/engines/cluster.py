@@ -56,7 +56,10 @@ class ClusterEngine:
 
     def _send(self, search):
         try:
-            raw = self.client.search(index=self.alias, body=search.to_dict())
+            # Partial results (a shard copy lost mid-way) are an error: the database answers whole.
+            raw = self.client.search(
+                index=self.alias, body=search.to_dict(), allow_partial_search_results=False
+            )
         except self.errors as error:
             logger.warning("Search cluster did not answer: %s", error)
             raise EngineError(str(error)) from error
