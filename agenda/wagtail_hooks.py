@@ -1,13 +1,15 @@
-"""What events contribute to the Wagtail hooks: home-page and organisation-profile sections."""
+"""What events contribute to the Wagtail hooks: home-page and organisation-profile sections, and
+their demo content."""
 
 from django.db.models import Q
 
 from wagtail import hooks
 
+from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 
-from . import demo, locales  # noqa: F401 (they register their demo and locale hooks)
+from . import locales  # noqa: F401 (it registers the locale hooks)
 from .choices import EventStatus
 from .models import EventIndexPage, EventPage
 
@@ -50,3 +52,8 @@ def next_events():
 @hooks.register(ORGANISATION_SECTIONS)
 def organisation_events():
     return Section(10, "events/_organisation_events.html", _organisation_events)
+
+
+@hooks.register(DEMO_CONTENT)
+def demo_events():
+    return (30, "agenda.demo.generate")  # after the practices they link to

@@ -8,8 +8,9 @@ class PortalConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import signals
+        from . import pagecache, signals
         from .csv import protect_wagtail_exports
 
         signals.connect()
+        pagecache.connect()
         protect_wagtail_exports()

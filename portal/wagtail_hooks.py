@@ -1,10 +1,12 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from portal.demo import DEMO_CONTENT, organisations, standard_pages
+from portal.demo import DEMO_CONTENT
 from portal.models import (
     ActionArea,
     Country,
@@ -14,6 +16,7 @@ from portal.models import (
     SubTheme,
     TargetGroup,
 )
+from portal.task_report import BackgroundTasksView
 
 
 class TermViewSet(SnippetViewSet):
@@ -88,9 +91,26 @@ register_snippet(OrganisationViewSet)
 
 @hooks.register(DEMO_CONTENT)
 def demo_organisations():
-    return (10, organisations.generate)  # first: every other generator needs them
+    return (10, "portal.demo.organisations.generate")  # first: every other generator needs them
 
 
 @hooks.register(DEMO_CONTENT)
 def demo_standard_pages():
-    return (40, standard_pages.generate)
+    return (40, "portal.demo.standard_pages.generate")
+
+
+@hooks.register("register_admin_urls")
+def register_background_tasks_url():
+    return [path("background-tasks/", BackgroundTasksView.as_view(), name="background_tasks")]
+
+
+class AdminsOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.is_superuser
+
+
+@hooks.register("register_reports_menu_item")
+def register_background_tasks_menu_item():
+    return AdminsOnlyMenuItem(
+        _("Background tasks"), reverse("background_tasks"), icon_name="cogs", order=900
+    )

@@ -1,12 +1,14 @@
-"""What practices contribute to the Wagtail hooks: home-page and organisation-profile sections."""
+"""What practices contribute to the Wagtail hooks: home-page and organisation-profile sections,
+and their demo content."""
 
 from wagtail import hooks
 
+from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
 from portal.listing import paginate
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 
-from . import demo, locales  # noqa: F401 (they register their demo and locale hooks)
+from . import locales  # noqa: F401 (it registers the locale hooks)
 from .models import PracticeIndexPage, PracticePage
 
 
@@ -72,3 +74,8 @@ def latest_practices():
 @hooks.register(ORGANISATION_SECTIONS)
 def organisation_practices():
     return Section(20, "practices/_organisation_practices.html", _organisation_practices)
+
+
+@hooks.register(DEMO_CONTENT)
+def demo_practices():
+    return (20, "practices.demo.generate")

@@ -44,6 +44,14 @@ def _fresh_cache(request):
 
 
 @pytest.fixture(autouse=True)
+def _mail_through_the_queue(settings):
+    """pytest-django points EMAIL_BACKEND at the in-memory outbox; put the portal's queue back in
+    front of it, so every test's mail takes the production path: a background task (run at once
+    by the test settings' immediate backend) that delivers to the outbox."""
+    settings.EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+
+
+@pytest.fixture(autouse=True)
 def _default_language():
     """Every test starts in English: a test-client request leaves its language active in the
     test's thread, where it would change what `reverse` and `get_absolute_url` return."""

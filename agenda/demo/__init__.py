@@ -3,8 +3,8 @@ workshops organised by the portal's demo organisations, some linked to demo prac
 
 Dates are day offsets relative to the day the demo is loaded (negative = past), so the demo
 always has past, running and upcoming events. Times are local times in the event's timezone.
-Venues are fictional; links use reserved example domains only. Registered with the
-`register_demo_content` hook, run by `manage.py seed_demo` after the practices."""
+Venues are fictional; links use reserved example domains only. Registered by
+agenda/wagtail_hooks.py, run by `manage.py seed_demo` after the practices."""
 
 import datetime
 import json
@@ -12,9 +12,6 @@ from pathlib import Path
 
 from django.utils import timezone
 
-from wagtail import hooks
-
-from portal.demo import DEMO_CONTENT
 from portal.factories import term
 from portal.models import ActionArea, Country, Language, TargetGroup
 from practices.models import PracticePage
@@ -91,8 +88,3 @@ def add_event(listing, data, index, today, organisations):
     EventPage.objects.filter(pk=event.pk).update(
         first_published_at=published, last_published_at=published
     )
-
-
-@hooks.register(DEMO_CONTENT)
-def demo_events():
-    return (30, generate)  # after the practices they link to

@@ -1,11 +1,16 @@
 """Demo content, contributed per app through the `register_demo_content` hook.
 
-A hook function returns `(order, generate)`; `manage.py seed_demo` runs every `generate(context)`
-in ascending order inside one transaction. `context` is a `DemoContext`; `generate` adds only
-what is missing (running it again adds nothing twice) and returns a short summary such as
-"44 practices (0 new, 0 new translations)". Each app keeps its data in files named for what
-they hold, beside its generator: portal/demo/organisations.json, practices/demo/practices.json,
-agenda/demo/events.json. artwork.py draws the images and PDFs all of them use."""
+A hook function returns `(order, "dotted.path.to.generate")`; `manage.py seed_demo` imports every
+generator only then (they need the `demo` extra: factory-boy, fpdf2…, which a production
+install leaves out) and runs every `generate(context)` in ascending order inside one transaction.
+`context` is a `DemoContext`; `generate` adds only what is missing (running it again adds nothing
+twice) and returns a short summary such as "44 practices (0 new, 0 new translations)". Each app
+keeps its data in files named for what they hold, beside its generator:
+portal/demo/organisations.json, practices/demo/practices.json, agenda/demo/events.json.
+artwork.py draws the images and PDFs all of them use.
+
+This module is imported when the portal starts (by the apps' wagtail_hooks): it imports nothing
+from the demo extra."""
 
 from dataclasses import dataclass, field
 from typing import Any

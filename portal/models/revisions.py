@@ -15,6 +15,7 @@ class Revision(models.Model):
 
     PRACTICES = "practices"  # listable practices and everything their filters show
     TAXONOMY = "taxonomy"  # terms, countries, languages and locales (labels, options)
+    PAGES = "pages"  # anything else readers' pages show (see portal.pagecache)
 
     name = models.CharField(max_length=40, unique=True)
     token = models.UUIDField(default=uuid.uuid4)

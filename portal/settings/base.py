@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from django.conf import locale as django_locales
+from django.core.exceptions import ImproperlyConfigured
 
 import dj_database_url
 
@@ -22,12 +23,15 @@ INSTALLED_APPS = [
     "practices",
     "agenda",
     "search",
+    "django_tasks",
+    "django_tasks_db",
     "csp",
     "allauth",
     "allauth.account",
     "allauth.mfa",
     "wagtail_localize",
     "wagtail_localize.locales",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -58,6 +62,7 @@ MIDDLEWARE = [
     "portal.csp.PermissionsPolicyMiddleware",
     "portal.middleware.RevisionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,13 +115,55 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache for every process (web workers, the task worker, management commands), so what one
-# process changes no other serves stale: Django's database cache (`manage.py createcachetable`).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "integra_cache",
+# process changes no other serves stale: Redis when CACHE_URL is set (django-redis), else
+# Django's database cache (its table is created by a migration).
+CACHE_URL = env_str("CACHE_URL", "")
+if CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "integra"),
+            # A Redis outage makes the cache miss (and logs), it does not fail pages.
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "integra_cache",
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "integra"),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Whole pages for anonymous readers (portal.pagecache): exact invalidation on every change;
+# this bounds what changes with the clock alone. 0 switches the page cache off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+# A front cache (Varnish, nginx, a CDN) in front of the portal: purged through Wagtail's
+# frontend_cache. FRONTEND_CACHE_URL = an HTTP cache accepting PURGE; other backends
+# (Cloudflare, CloudFront, Azure) by setting WAGTAILFRONTENDCACHE in a settings module.
+FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL", "")
+WAGTAILFRONTENDCACHE = (
+    {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_URL,
+        }
+    }
+    if FRONTEND_CACHE_URL
+    else {}
+)
+
+# Background tasks (Django's tasks API): a queue in the database, run by `manage.py db_worker`
+# (bin/run and bin/serve start it). Mail, search index updates and digests go through it.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 AUTH_USER_MODEL = "portal.User"
 AUTHENTICATION_BACKENDS = [
@@ -141,6 +188,9 @@ ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Integra] "
 ACCOUNT_FORMS = {"signup": "portal.accounts.SignupForm"}
 ACCOUNT_RATE_LIMITS = {"contact_owner": "5/h/user,20/h/ip"}
+# Behind a reverse proxy, the client's address is the n-th from the right in X-Forwarded-For:
+# set the number of proxies so rate limits tell clients apart (0: REMOTE_ADDR, no proxy).
+ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Integra"
 # Editors and admins must have two-factor authentication (see portal.middleware).
@@ -184,6 +234,7 @@ LANGUAGES = WAGTAIL_CONTENT_LANGUAGES = [
     ("uk", "Ukrainian"),
 ]
 WAGTAIL_I18N_ENABLED = True
+WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 # Django has no language information for Maltese (an official EU language): add it.
 django_locales.LANG_INFO.setdefault(
     "mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"}
@@ -205,19 +256,50 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# --- Media on S3-compatible storage (django-storages, the `s3` extra), when MEDIA_S3_BUCKET is
+# set. Keep the bucket private: documents/ and original_images/ must never be public (Django
+# serves documents after its permission checks); grant public read on images/ only (the
+# renditions pages link to), by bucket policy or through MEDIA_S3_CUSTOM_DOMAIN (a CDN).
+MEDIA_S3_BUCKET = env_str("MEDIA_S3_BUCKET", "")
+if MEDIA_S3_BUCKET:
+    try:
+        import storages  # noqa: F401 (an optional dependency, needed only here)
+    except ModuleNotFoundError as exc:
+        raise ImproperlyConfigured(
+            'MEDIA_S3_BUCKET is set but django-storages is missing: pip install -e ".[s3]".'
+        ) from exc
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_S3_BUCKET,
+            # Unset: boto3's own defaults (AWS_* variables, instance roles, AWS S3 itself).
+            "endpoint_url": env_str("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("MEDIA_S3_REGION") or None,
+            "access_key": env_str("MEDIA_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": env_str("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "default_acl": None,  # objects get the bucket's policy, never a public ACL
+            "querystring_auth": False,  # stable image URLs, safe in cached pages
+            "file_overwrite": False,
+        },
+    }
+# --- end of S3 media
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # The text of one form (files not counted): well above what the forms accept (50,000
 # characters per rich-text field), so that an over-long field gets the form's own message with
 # the text kept; beyond it, portal.middleware.RequestTooBigMiddleware explains.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
-# Email
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+# Email: Django's backend only queues (portal.mail); the worker delivers through
+# EMAIL_DELIVERY_BACKEND (SMTP by default) and retries while the mail server is unavailable.
+EMAIL_BACKEND = "portal.mail.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Integra <no-reply@integra.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

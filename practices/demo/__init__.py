@@ -2,8 +2,8 @@
 PDF reports, and a few of them translated by people (translations/<slug>.<language>.json,
 {source text: translation}) through wagtail-localize, as editors do it.
 
-All organisations are fictional; links use reserved example domains only. Registered with the
-`register_demo_content` hook, run by `manage.py seed_demo` after the organisations."""
+All organisations are fictional; links use reserved example domains only. Registered by
+practices/wagtail_hooks.py, run by `manage.py seed_demo` after the organisations."""
 
 import datetime
 import json
@@ -12,11 +12,10 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
-from portal.demo import DEMO_CONTENT, artwork
+from portal.demo import artwork
 from portal.factories import term
 from portal.locales import translate
 from portal.models import (
@@ -137,8 +136,3 @@ def add_practice(library, data, index, organisations):
         first_published_at=published, last_published_at=published
     )
     return True
-
-
-@hooks.register(DEMO_CONTENT)
-def demo_practices():
-    return (20, generate)
