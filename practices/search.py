@@ -1,8 +1,6 @@
 """What search indexes of the good practices: the declaration the search app reads (found by
 `search.registry.autodiscover()` when the search app is ready)."""
 
-from django.utils.html import strip_tags
-
 from portal.models import (
     ActionArea,
     Country,
@@ -13,7 +11,7 @@ from portal.models import (
     SubTheme,
     TargetGroup,
 )
-from search.declarations import PageSearch
+from search.declarations import PageSearch, html_to_text
 from search.registry import register
 
 from .facets import FACETS
@@ -65,7 +63,7 @@ class PracticeSearch(PageSearch):
 
     def prepare_body(self, page):
         organisation = page.organisation.name if page.organisation_id else ""
-        sections = (strip_tags(getattr(page, name) or "") for name, _heading in BODY_SECTIONS)
+        sections = (html_to_text(getattr(page, name)) for name, _heading in BODY_SECTIONS)
         return "\n".join([organisation, page.region_city or "", *sections])
 
     def prepare_tags(self, page):

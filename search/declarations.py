@@ -10,8 +10,12 @@ One document per *translation group*: all live, public translations of a page (s
 languages and counted once.
 """
 
+import html
+import re
+
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.html import strip_tags
 
 from portal.facets import M2M
 
@@ -21,6 +25,17 @@ RESERVED = frozenset(
     | {"title_suggest", "tags_std"}
     | {f"{kind}_std" for kind in ("title", "summary", "body")}
 )
+
+BLOCK_TAG = re.compile(
+    r"<(?:br|hr|/?(?:p|div|li|ul|ol|h[1-6]|blockquote|pre|table|tr|td|th|dl|dt|dd|figure"
+    r"|figcaption|section|article))\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def html_to_text(value):
+    """Text of an HTML fragment, with a space where one block ends and the next begins."""
+    return " ".join(html.unescape(strip_tags(BLOCK_TAG.sub(" ", value or ""))).split())
 
 
 class PageSearch:

@@ -8,6 +8,8 @@ Every facet of the declaration is a keyword field holding its values (taxonomy c
 values, years). Built lazily: importing this module queries nothing.
 """
 
+from django.conf import settings
+
 from elasticsearch.dsl import (
     Date,
     Index,
@@ -94,7 +96,9 @@ def build_index(name, declaration):
         spelling = {"copy_to": "spell"} if kind != "body" else {}
         mapping.field(f"{kind}_std", Text(analyzer=folding, **spelling))
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.settings(
+        number_of_shards=settings.SEARCH_SHARDS, number_of_replicas=settings.SEARCH_REPLICAS
+    )
     index.analyzer(folding)
     index.analyzer(polish)
     index.mapping(mapping)

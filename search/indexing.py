@@ -18,7 +18,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from search import registry
+from search import breaker, registry
 from search.documents import document_for, group_revision, index_body
 from search.engines.transport import engine_kind, make_client, transport_errors
 from search.models import PendingIndexUpdate
@@ -48,17 +48,31 @@ def schedule(keys):
 def sync(keys):
     """Index the groups among `keys` that have a public version, remove the others.
     Never raises on cluster trouble: what could not be sent is queued in PendingIndexUpdate
-    and caught up later."""
+    and caught up later. While the breaker is open (search.breaker) nothing is tried."""
+    state = breaker.check()
+    if state == breaker.OPEN:
+        _queue(keys, "the search breaker is open")
+        return False
     try:
         _apply_everywhere(keys)
-    except (*transport_errors(), BulkError) as error:
-        logger.warning("Search index update failed, queued %d page group(s): %s", len(keys), error)
-        for key in keys:
-            PendingIndexUpdate.objects.get_or_create(translation_key=key)
+    except transport_errors() as error:
+        breaker.trip(error)
+        _queue(keys, error)
         return False
+    except BulkError as error:
+        _queue(keys, error)
+        return False
+    if state == breaker.PROBE:
+        breaker.close()
     PendingIndexUpdate.objects.filter(translation_key__in=keys).delete()
     catch_up(limit=100)
     return True
+
+
+def _queue(keys, reason):
+    logger.warning("Search index update not sent, queued %d page group(s): %s", len(keys), reason)
+    for key in keys:
+        PendingIndexUpdate.objects.get_or_create(translation_key=key)
 
 
 def _apply_everywhere(keys):
@@ -127,11 +141,14 @@ def catch_up(limit=None):
     try:
         _apply_everywhere(pending)
     except (*transport_errors(), BulkError) as error:
+        if not isinstance(error, BulkError):
+            breaker.trip(error)
         PendingIndexUpdate.objects.filter(translation_key__in=pending).update(
             attempts=F("attempts") + 1
         )
         logger.warning("Search catch-up failed: %s", error)
         return 0
+    breaker.close()  # the cluster took the updates: it is back
     PendingIndexUpdate.objects.filter(translation_key__in=pending).delete()
     return len(pending)
 

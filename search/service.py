@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from portal.facets import facets_from_counts
 from portal.listing import PAGE_SIZE, SEARCH_SORTS, chosen_sort
 
-from . import registry
+from . import breaker, registry
 from .engines.base import EngineError, Query
 from .engines.cluster import ClusterEngine
 from .engines.database import DatabaseEngine
@@ -48,12 +48,23 @@ class Outcome:
 
 
 def _with_fallback(declaration, method, *args):
+    """The cluster's answer, or the database's when the cluster fails or the breaker is open
+    (see search.breaker)."""
     engine = get_engine(declaration)
-    try:
+    if engine.name == DatabaseEngine.name:
         return getattr(engine, method)(*args), engine.name, False
-    except EngineError:
-        logger.warning("Search cluster failed on %s; answering from the database", method)
-        return getattr(DatabaseEngine(declaration), method)(*args), "database", True
+    state = breaker.check()
+    if state != breaker.OPEN:
+        try:
+            answer = getattr(engine, method)(*args)
+        except EngineError as error:
+            logger.warning("Search cluster failed on %s; answering from the database", method)
+            breaker.trip(error)
+        else:
+            if state == breaker.PROBE:
+                breaker.close()
+            return answer, engine.name, False
+    return getattr(DatabaseEngine(declaration), method)(*args), "database", True
 
 
 def _public(declaration, ids):
@@ -115,6 +126,10 @@ def suggest(prefix, language="en", limit=8, kind=None):
 
 
 def health(kind=None):
+    """The engine's real state (the cluster is always asked) and, with a cluster, the
+    breaker's: whether searches are answered from the database meanwhile, and until when."""
     engine = get_engine(registry.get(kind))
     status = engine.health()
+    if engine.name != DatabaseEngine.name:
+        status.update(breaker.status())
     return {"engine": engine.name, "pending_updates": PendingIndexUpdate.objects.count(), **status}

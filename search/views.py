@@ -55,7 +55,7 @@ def suggest(request):
     return response
 
 
-PUBLIC_HEALTH = ("status", "engine", "documents", "pending_updates")
+PUBLIC_HEALTH = ("status", "engine", "documents", "pending_updates", "breaker", "breaker_until")
 
 
 @never_cache

@@ -16,6 +16,12 @@ from practices.factories import PracticePageFactory
 from practices.models import PracticeIndexPage
 
 
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "cluster: starts a three-node OpenSearch cluster (slow; run once in CI)"
+    )
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache(request):
     """Rate limits and Wagtail's site root paths live in the (database) cache: every test that

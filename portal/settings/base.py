@@ -407,6 +407,11 @@ SEARCH_INDEX = env_str("SEARCH_INDEX", "integra-practices")
 SEARCH_TIMEOUT = float(env_str("SEARCH_TIMEOUT", "1.5"))
 # Wait until each write is searchable (tests); production relies on the refresh interval.
 SEARCH_REFRESH_ON_WRITE = env_bool("SEARCH_REFRESH_ON_WRITE", False)
+# After a cluster failure, answer from the database this long before one request probes again.
+SEARCH_BREAKER_SECONDS = float(env_str("SEARCH_BREAKER_SECONDS", "30"))
+# The index's primary shards and replicas of each (a replica needs a second node).
+SEARCH_SHARDS = env_int("SEARCH_SHARDS", 1)
+SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", 0)
 
 # Machine translation in wagtail-localize: DeepL when a key is configured; the portal works without.
 DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")

@@ -1,8 +1,27 @@
-"""What every search engine answers, whatever is behind it."""
+"""What every search engine answers, whatever is behind it, and how both read a query."""
 
+import re
 from dataclasses import dataclass, field
 
 from portal.listing import PAGE_SIZE
+
+WORD = re.compile(r"\w+", re.UNICODE)
+QUOTED = re.compile(r'"([^"]*)"')
+# More words narrow: up to two words all must match, beyond that three in four (rounded
+# down); pages matching more of them rank higher. The same rule on both engines.
+MINIMUM_SHOULD_MATCH = "2<75%"
+
+
+def required(count):
+    """How many of `count` query words a page must contain (MINIMUM_SHOULD_MATCH)."""
+    return count if count <= 2 else count * 3 // 4
+
+
+def parse(text):
+    """(phrases, words): the quoted phrases of a query, each as its words joined by spaces,
+    and the words outside quotes. Operators and brackets are no syntax here."""
+    phrases = [" ".join(WORD.findall(quoted)) for quoted in QUOTED.findall(text or "")]
+    return [phrase for phrase in phrases if phrase], WORD.findall(QUOTED.sub(" ", text or ""))
 
 
 @dataclass

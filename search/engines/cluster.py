@@ -12,7 +12,7 @@ from elasticsearch.dsl.response import Response
 
 from search.documents import text_fields
 
-from .base import EngineError, Hit, Results
+from .base import MINIMUM_SHOULD_MATCH, EngineError, Hit, Results, parse
 from .transport import make_client, transport_errors
 
 logger = logging.getLogger(__name__)
@@ -56,33 +56,49 @@ class ClusterEngine:
 
     def _send(self, search):
         try:
-            raw = self.client.search(index=self.alias, body=search.to_dict())
+            # Partial results (a shard copy lost mid-way) are an error: the database answers whole.
+            raw = self.client.search(
+                index=self.alias, body=search.to_dict(), allow_partial_search_results=False
+            )
         except self.errors as error:
             logger.warning("Search cluster did not answer: %s", error)
             raise EngineError(str(error)) from error
         return Response(search, raw if isinstance(raw, dict) else raw.body)
 
     def _text_query(self, text, language):
-        exact = Q(
-            "multi_match",
-            query=text,
-            fields=weighted("title", 4, language)
+        """Most words must match (MINIMUM_SHOULD_MATCH, in any of the fields: cross_fields),
+        exactly or, in titles and summaries, with a typo; each quoted phrase must match as a
+        phrase. The reader's language only lifts a page among the matches."""
+        phrases, words = parse(text)
+        fields = (
+            weighted("title", 4, language)
             + weighted("summary", 2, language)
             + weighted("body", 1, language)
-            + ["tags_std"],
-            type="best_fields",
+            + ["tags_std"]
         )
-        fuzzy = Q(
-            "multi_match",
-            query=text,
-            fields=["title_std^3", "summary_std^1.5"],  # fuzzy over bodies costs ~10 ms at 100k
-            fuzziness="AUTO",
-            prefix_length=1,
-        )
-        # The text must match; the reader’s language only lifts a page among the matches.
+        required = [
+            Q("multi_match", query=phrase, fields=fields, type="phrase") for phrase in phrases
+        ]
+        if words:
+            exact = Q(
+                "multi_match",
+                query=" ".join(words),
+                fields=fields,
+                type="cross_fields",
+                minimum_should_match=MINIMUM_SHOULD_MATCH,
+            )
+            fuzzy = Q(
+                "multi_match",
+                query=" ".join(words),
+                fields=["title_std^3", "summary_std^1.5"],  # fuzzy over bodies costs ~10 ms at 100k
+                fuzziness="AUTO",
+                prefix_length=1,
+                minimum_should_match=MINIMUM_SHOULD_MATCH,
+            )
+            required.append(Q("bool", should=[exact, fuzzy], minimum_should_match=1))
         return Q(
             "bool",
-            must=[Q("bool", should=[exact, fuzzy], minimum_should_match=1)],
+            must=required or [Q("match_none")],
             should=[Q("term", locales={"value": language, "boost": 0.5})],
         )
 

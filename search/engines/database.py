@@ -4,19 +4,25 @@ declaration's in-memory facet index for filters and counts, simple highlighting 
 
 import difflib
 import re
+from itertools import combinations
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import Count, Q
-from django.utils.html import escape, strip_tags
+from django.utils.html import escape
+
+from wagtail.search.query import And, Or, Phrase, PlainText
 
 from portal.i18n import best_versions
 from portal.models import Revision
 
-from .base import Hit, Results
+from ..declarations import html_to_text
+from .base import Hit, Results, parse, required
 
 WORD = re.compile(r"\w{3,}", re.UNICODE)
 ANY_WORD = re.compile(r"\w+", re.UNICODE)
+MAX_WORDS = 8  # words beyond these are ignored (the "most words" rule expands combinations)
+PREFIX_LENGTH = 4  # words this long also match as prefixes ("språkkurs" → "språkkurser")
 _vocabulary = {}
 _fts5 = {}
 
@@ -37,26 +43,76 @@ def plain_words(text):
     return " ".join(ANY_WORD.findall(text or ""))
 
 
+def query_terms(text):
+    """(phrases, words) of a query for matching: words of three letters or more, each once."""
+    phrases, words = parse(text)
+    words = list(dict.fromkeys(word.lower() for word in words if len(word) >= 3))
+    return [phrase.lower() for phrase in phrases], words[:MAX_WORDS]
+
+
+def word_groups(words):
+    """The groups of words of which one must match in full (MINIMUM_SHOULD_MATCH)."""
+    return list(combinations(words, required(len(words))))
+
+
+def fts5_expression(phrases, words):
+    """An SQLite FTS5 query: every phrase, and all words of at least one group."""
+
+    def term(word):
+        return f'"{word}"*' if len(word) >= PREFIX_LENGTH else f'"{word}"'
+
+    clauses = [f'"{phrase}"' for phrase in phrases]
+    groups = word_groups(words)
+    if len(groups) == 1:
+        clauses += [term(word) for word in groups[0]]
+    elif groups:
+        alternatives = (" AND ".join(term(word) for word in group) for group in groups)
+        clauses.append("(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")")
+    return " AND ".join(clauses)
+
+
+def wagtail_query(phrases, words):
+    """The same query for Wagtail's other database backends (PostgreSQL, MySQL)."""
+    parts = [Phrase(phrase) for phrase in phrases]
+    groups = word_groups(words)
+    if groups:
+        alternatives = [PlainText(" ".join(group), operator="and") for group in groups]
+        parts.append(alternatives[0] if len(alternatives) == 1 else Or(alternatives))
+    return parts[0] if len(parts) == 1 else And(parts)
+
+
 def highlight(text, words, size=200, html=False):
-    """An escaped excerpt of `text` around the first match, matches wrapped in <mark>."""
-    plain = " ".join((strip_tags(text or "") if html else text or "").split())
-    lowered = plain.lower()
-    positions = [lowered.find(word) for word in words if word in lowered]
-    if not positions:
+    """An escaped excerpt of `text` around the first match, matches wrapped in <mark>; the
+    excerpt starts and ends on a word boundary. Words match as the queries do: those of
+    PREFIX_LENGTH letters or more as word prefixes, shorter ones as whole words."""
+    plain = html_to_text(text) if html else " ".join((text or "").split())
+    if not words:
         return ""
-    start = max(0, min(positions) - size // 3)
-    excerpt = plain[start : start + size]
-    prefix = "…" if start else ""
-    suffix = "…" if start + size < len(plain) else ""
     pattern = re.compile(
-        "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)), re.I
+        "|".join(
+            rf"\b{re.escape(word)}\w*" if len(word) >= PREFIX_LENGTH else rf"\b{re.escape(word)}\b"
+            for word in sorted(words, key=len, reverse=True)
+        ),
+        re.IGNORECASE,
     )
+    first = pattern.search(plain)
+    if not first:
+        return ""
+    start = max(0, first.start() - size // 3)
+    start = plain.rfind(" ", 0, start + 1) + 1  # back to the start of a word
+    stop = start + size
+    if stop < len(plain) and not plain[stop].isspace():
+        space = plain.rfind(" ", first.end(), stop)  # back to the end of a word
+        stop = space if space != -1 else len(plain)
+    excerpt = plain[start:stop].rstrip()
     marked, last = [], 0
     for match in pattern.finditer(excerpt):
         marked.append(escape(excerpt[last : match.start()]))
         marked.append(f"<mark>{escape(match.group(0))}</mark>")
         last = match.end()
     marked.append(escape(excerpt[last:]))
+    prefix = "…" if start else ""
+    suffix = "…" if stop < len(plain) else ""
     return prefix + "".join(marked) + suffix
 
 
@@ -67,30 +123,22 @@ class DatabaseEngine:
         self.declaration = declaration
         self.model = declaration.model
 
-    def _matches(self, text):
-        """Ids of pages matching `text`, best first (only public ones are used later)."""
-        if connection.vendor == "sqlite" and fts5_table_exists():
-            return self._matches_fts5(text)
-        text = plain_words(text)
-        if not text:
+    def _matches(self, phrases, words):
+        """Ids of pages with every phrase and most words, best first (only public ones are
+        used later)."""
+        if not phrases and not words:
             return []
-        pages = self.declaration.get_queryset()
-        return [page.pk for page in pages.only("pk").search(text, operator="or")]
+        if connection.vendor == "sqlite" and fts5_table_exists():
+            return self._matches_fts5(phrases, words)
+        pages = self.declaration.get_queryset().only("pk")
+        return [page.pk for page in pages.search(wagtail_query(phrases, words))]
 
-    def _matches_fts5(self, text):
+    def _matches_fts5(self, phrases, words):
         """Query Wagtail's SQLite FTS5 index directly, ranked by BM25 with titles weighted.
 
         Wagtail's own SQLite query scores every row in a correlated subquery (seconds at 10k
-        practices); one MATCH over the FTS table answers in milliseconds. Words of four letters
-        or more also match as prefixes ("språkkurs" finds "språkkurser").
+        practices); one MATCH over the FTS table answers in milliseconds.
         """
-        words = [w for w in terms_of(text) if w][:12]
-        if not words:
-            return []
-        expression = " OR ".join(
-            f'"{word}"*' if len(word) >= 4 else f'"{word}"'
-            for word in (w.replace('"', "") for w in words)
-        )
         content_type = ContentType.objects.get_for_model(self.model)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -98,7 +146,7 @@ class DatabaseEngine:
                 "JOIN wagtailsearch_indexentry e ON e.id = f.rowid "
                 "WHERE wagtailsearch_indexentry_fts MATCH %s AND e.content_type_id = %s "
                 "ORDER BY bm25(wagtailsearch_indexentry_fts, 1.0, 1.0, 6.0)",
-                [expression, content_type.pk],
+                [fts5_expression(phrases, words), content_type.pk],
             )
             return [int(row[0]) for row in cursor.fetchall()]
 
@@ -108,9 +156,12 @@ class DatabaseEngine:
         matches = None
         if query.text:
             # Matches in any language count for the page; keep the best rank of each.
+            phrases, words = query_terms(query.text)
             matches = list(
                 dict.fromkeys(
-                    index.ids[position[pk]] for pk in self._matches(query.text) if pk in position
+                    index.ids[position[pk]]
+                    for pk in self._matches(phrases, words)
+                    if pk in position
                 )
             )
             scope = 0
@@ -131,7 +182,7 @@ class DatabaseEngine:
         else:
             sort = "title" if query.sort == "title" else "newest"
             ordered = index.ordered_ids(result, sort, start, stop)
-        words = terms_of(query.text)
+        words = terms_of(query.text)  # phrases' words too
         hits = [Hit(page_id=pk, snippet=snippet) for pk, snippet in self._snippets(ordered, words)]
         total = result.bit_count()
         spelling = self._spelling(query.text) if query.text and total < 3 else ""

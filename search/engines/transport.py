@@ -16,12 +16,18 @@ def engine_kind():
 
 
 def make_client(url, kind=None, timeout=None):
+    """A client for `url`: one node, or several separated by commas. A node that refuses the
+    connection is skipped for the next one; a node that does not answer in time is not retried."""
     timeout = timeout or settings.SEARCH_TIMEOUT
     kind = kind or engine_kind()
+    nodes = [node.strip() for node in url.split(",") if node.strip()]
+    retries = len(nodes) - 1
     if kind == "elasticsearch":
-        return Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        return Elasticsearch(
+            nodes, request_timeout=timeout, max_retries=retries, retry_on_timeout=False
+        )
     return opensearchpy.OpenSearch(
-        url, timeout=timeout, max_retries=0, retry_on_timeout=False, http_compress=True
+        nodes, timeout=timeout, max_retries=retries, retry_on_timeout=False, http_compress=True
     )
 
 

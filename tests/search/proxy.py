@@ -66,16 +66,32 @@ class Proxy:
 
 
 class BlackHole:
-    """Accepts connections and never answers: a cluster too slow to be useful."""
+    """Accepts connections and never answers: a cluster too slow to be useful. `connections`
+    counts the connections made to it."""
 
     def __init__(self):
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(50)
         self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.accepted = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        with contextlib.suppress(OSError):  # closed
+            while True:
+                self.accepted.append(self.sock.accept()[0])
+
+    @property
+    def connections(self):
+        return len(self.accepted)
 
     def close(self):
+        with contextlib.suppress(OSError):
+            self.sock.shutdown(socket.SHUT_RDWR)  # wakes the accepting thread
         self.sock.close()
+        for sock in self.accepted:
+            sock.close()
 
 
 def closed_port_url():
