@@ -35,7 +35,7 @@ def check():
     if time.time() < state["until"]:
         return OPEN
     # One caller in all processes wins the probe; if it dies, another may probe an interval later.
-    if cache.add(_key("probe"), True, timeout=settings.SEARCH_BREAKER_SECONDS):
+    if cache.add(_key("probe"), True, timeout=max(settings.SEARCH_BREAKER_SECONDS, 1)):
         return PROBE
     return OPEN
 

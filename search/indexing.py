@@ -1,6 +1,7 @@
-"""Keeping the cluster index current: after-commit updates with short timeouts, a queue of
-updates missed while the cluster was down, atomic rebuilds behind an alias, and a drift check.
-Generic: what to index comes from the registered declarations (search.registry).
+"""Keeping the cluster index current: after-commit updates in a background task, a queue of
+updates missed while the cluster was down (retried by the task and by `search_sync`), atomic
+rebuilds behind an alias, and a drift check. Generic: what to index comes from the registered
+declarations (search.registry).
 
 With no SEARCH_URL, nothing here runs: the database engine uses Wagtail's own index.
 """
@@ -18,6 +19,7 @@ from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from portal.tasks import background_task
 from search import breaker, registry
 from search.documents import document_for, group_revision, index_body
 from search.engines.transport import engine_kind, make_client, transport_errors
@@ -39,10 +41,23 @@ def _client(timeout=None):
 
 
 def schedule(keys):
-    """Sync these translation groups with the index once the transaction commits."""
+    """Sync these translation groups with the index in the background (search.indexing
+    .index_groups, a task) once the transaction commits: no request waits for the cluster."""
     if not enabled() or not keys:
         return
-    transaction.on_commit(partial(sync, sorted({str(key) for key in keys})))
+    transaction.on_commit(partial(index_groups.enqueue, sorted({str(key) for key in keys})))
+
+
+class IndexUnavailable(Exception):
+    """The cluster did not take an update (down, slow, refusing, or the breaker is open)."""
+
+
+@background_task(retry_on=(IndexUnavailable,), attempts=5, delay=30)
+def index_groups(keys):
+    """The task behind `schedule`: `sync`, retried with back-off while the update waits in
+    PendingIndexUpdate (where `search_sync` also finds it)."""
+    if not sync(keys):
+        raise IndexUnavailable(f"{len(keys)} page group(s) queued for the search index")
 
 
 def sync(keys):
