@@ -24,13 +24,17 @@ from portal.site_tree import site_tree
 def best_versions(qs, language):
     """Keep one version per translation group: the reader's language, else the default
     language, else the earliest one."""
-    model = qs.model
+    return qs.filter(best_version(qs.model, language))
+
+
+def best_version(model, language):
+    """The condition of `best_versions`, e.g. to annotate each version with it."""
     live = public(model.objects.live())  # a restricted translation must not hide the original
     key = OuterRef("translation_key")
     has_reader = live.filter(translation_key=key, locale__language_code=language)
     has_default = live.filter(translation_key=key, locale__language_code=settings.LANGUAGE_CODE)
     has_earlier = live.filter(translation_key=key, pk__lt=OuterRef("pk"))
-    return qs.filter(
+    return (
         Q(locale__language_code=language)
         | (~Exists(has_reader) & Q(locale__language_code=settings.LANGUAGE_CODE))
         | (~Exists(has_reader) & ~Exists(has_default) & ~Exists(has_earlier))

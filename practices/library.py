@@ -14,10 +14,10 @@ shows a non-public practice.
 import threading
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Value
+from django.db.models import BooleanField, ExpressionWrapper, Value
 
 from portal import facets as facet_module
-from portal.i18n import best_versions, current_language
+from portal.i18n import best_version, current_language
 from portal.listing import LIBRARY_SORTS, PAGE_SIZE, chosen_sort, sort_choices
 from portal.models import Revision
 from portal.models.taxonomy import terms_by_code
@@ -31,25 +31,31 @@ TERM_RELATIONS = tuple(FACETS_BY_SOURCE)  # action_areas, sub_themes, countries,
 class FacetIndex:
     """Bitsets of one library's listable practices per filter option."""
 
-    def __init__(self, model, practices, definitions=FACETS):
+    def __init__(self, model, language, definitions=FACETS):
         self.definitions = definitions
         value_facets = [facet for facet in definitions if facet.kind != facet_module.M2M]
-        rows = list(
-            practices.order_by("-first_published_at", "-pk").values_list(
-                "pk", "title", *[facet.source for facet in value_facets]
+        # Every public version, marked if it is the one shown (in the reader's language…).
+        shown = best_version(model, language)
+        versions = list(
+            model.objects.listable()
+            .annotate(shown=ExpressionWrapper(shown, output_field=BooleanField()))
+            .order_by("-first_published_at", "-pk")
+            .values_list(
+                "pk", "translation_key", "shown", "title", *[f.source for f in value_facets]
             )
         )
+        rows = [row[3:] for row in versions if row[2]]
+        keys = {row[0]: row[1] for row in versions}
         self.size = len(rows)
         self.all = (1 << self.size) - 1
-        self.ids = [row[0] for row in rows]
+        self.ids = [row[0] for row in versions if row[2]]
         position = {pk: index for index, pk in enumerate(self.ids)}
         # Every public version of a practice points to the position of the version shown.
-        keys = dict(model.objects.listable().values_list("pk", "translation_key"))
-        position_of_key = {keys[pk]: index for pk, index in position.items() if pk in keys}
+        position_of_key = {keys[pk]: index for pk, index in position.items()}
         self.position_of = {
             pk: position_of_key[key] for pk, key in keys.items() if key in position_of_key
         }
-        self.title_order = sorted(range(self.size), key=lambda i: (rows[i][1].casefold(), i))
+        self.title_order = sorted(range(self.size), key=lambda i: (rows[i][0].casefold(), i))
         self.bits = {facet.param: {} for facet in definitions}
 
         def add(param, value, index):
@@ -57,13 +63,13 @@ class FacetIndex:
             options[value] = options.get(value, 0) | (1 << index)
 
         for index, row in enumerate(rows):
-            for facet, raw in zip(value_facets, row[2:], strict=True):
+            for facet, raw in zip(value_facets, row[1:], strict=True):
                 value = facet.value_of(raw)
                 if value is not None:
                     add(facet.param, value, index)
 
         # Every many-to-many facet's (practice, term) pairs, in one query.
-        listable_ids = practices.values("pk")
+        listable_ids = model.objects.listable().filter(shown).values("pk")
         pairs = None
         for facet in definitions:
             if facet.kind != facet_module.M2M:
@@ -143,7 +149,7 @@ def facet_index(model, language, definitions=FACETS, build=True):
         return cached[1]
     if not build:
         return None
-    built = FacetIndex(model, best_versions(model.objects.listable(), language), definitions)
+    built = FacetIndex(model, language, definitions)
     with _lock:
         _indexes[key] = (revision, built)
     return built
