@@ -17,10 +17,10 @@ import pytest
 from django_tasks_db.models import DBTaskResult
 
 from portal.models import User
+from tests.portal.test_accounts import signup
 from tests.portal.test_processes import ROOT, database_url
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-PASSWORD = "Newcomers-welcome-2026"
 
 
 @pytest.fixture(autouse=True)
@@ -78,19 +78,6 @@ def hung_port():
     server.close()
 
 
-def sign_up(client, email="nadia@example.org"):
-    return client.post(
-        reverse("account_signup"),
-        {
-            "first_name": "Nadia",
-            "last_name": "Haddad",
-            "email": email,
-            "password1": PASSWORD,
-            "password2": PASSWORD,
-        },
-    )
-
-
 def deliveries():
     return DBTaskResult.objects.filter(task_path="portal.mail.deliver")
 
@@ -98,7 +85,7 @@ def deliveries():
 def test_a_refused_mail_server_loses_nothing_and_the_mail_goes_out_later(
     client, home, refused_port, make_user
 ):
-    response = sign_up(client)
+    response = signup(client)
     assert response.status_code == 302  # to "verify your email", not an error
     assert User.objects.filter(email="nadia@example.org").exists()
     assert deliveries().get().status == "READY"
@@ -125,7 +112,7 @@ def test_a_refused_mail_server_loses_nothing_and_the_mail_goes_out_later(
 
 
 def test_a_hung_mail_server_costs_the_worker_one_timeout_and_a_retry(client, home, hung_port):
-    sign_up(client)
+    signup(client)
     worker(**smtp_at(hung_port))
     assert (
         deliveries()
@@ -136,8 +123,8 @@ def test_a_hung_mail_server_costs_the_worker_one_timeout_and_a_retry(client, hom
 
 
 def test_the_worker_delivers_every_message_once(client, home):
-    sign_up(client, "one@example.org")
-    sign_up(client, "two@example.org")
+    signup(client, "one@example.org")
+    signup(client, "two@example.org")
     printed = worker()
     assert printed.count("To: one@example.org") == 1
     assert printed.count("To: two@example.org") == 1
