@@ -96,7 +96,8 @@ def test_search_health_tells_the_public_only_status_and_counts(client, settings,
     body = public.json()
     assert body["status"] == "down"
     assert "error" not in body and "10.11.12.13" not in public.content.decode()
-    assert set(body) <= {"status", "engine", "documents", "pending_updates"}
+    public_keys = {"status", "engine", "documents", "pending_updates", "breaker", "breaker_until"}
+    assert set(body) <= public_keys
     client.force_login(make_user("staff@example.org", editor=True))
     staff = client.get("/health/search/").json()
     assert staff["status"] == "down" and "error" in staff

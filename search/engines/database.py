@@ -51,8 +51,9 @@ def query_terms(text):
 
 
 def word_groups(words):
-    """The groups of words of which one must match in full (MINIMUM_SHOULD_MATCH)."""
-    return list(combinations(words, required(len(words))))
+    """The groups of words of which one must match in full (MINIMUM_SHOULD_MATCH); none
+    without words (a query of phrases only)."""
+    return list(combinations(words, required(len(words)))) if words else []
 
 
 def fts5_expression(phrases, words):
