@@ -45,12 +45,45 @@ def _month_param(request):
     return datetime.date(*parsed, 1)
 
 
+def _chosen(request):
+    when = "past" if request.GET.get("when") == "past" else "upcoming"
+    view = "month" if request.GET.get("view") == "month" else "list"
+    return when, view, facet_module.selection(request.GET, FACETS)
+
+
+def _in_month(events, shown, first, last):
+    return (
+        facet_module.apply(events, LISTING_FACETS, shown)
+        .filter(start_date__lte=last, end_date__gte=first)
+        .order_by("start_utc", "pk")
+    )
+
+
+def _scoped(events, when, now):
+    return events.upcoming(now) if when == "upcoming" else events.past(now)
+
+
+def _in_list(scoped, when, selected):
+    order = ("start_utc", "pk") if when == "upcoming" else ("-start_utc", "-pk")
+    return facet_module.apply(scoped, FACETS, selected).order_by(*order)
+
+
+def results(request, events):
+    """Every event the listing shows for this request (all pages, or the month's), in its
+    order: what an export of the listing holds."""
+    when, view, selected = _chosen(request)
+    if view == "month":
+        first = _month_param(request)
+        first, last = facet_module.month_bounds(first.year, first.month)
+        shown = {k: v for k, v in selected.items() if k != "month"}
+        return _in_month(events, shown, first, last)
+    return _in_list(_scoped(events, when, timezone.now()), when, selected)
+
+
 def build_listing(request, events):
     """Context for the events page; `events` are the listable events in the reader's language."""
     now = timezone.now()
-    when = "past" if request.GET.get("when") == "past" else "upcoming"
-    view = "month" if request.GET.get("view") == "month" else "list"
-    selected = facet_module.selection(request.GET, FACETS)
+    when, view, selected = _chosen(request)
     context = {
         "when": when,
         "view": view,
@@ -63,12 +96,7 @@ def build_listing(request, events):
         first = _month_param(request)
         first, last = facet_module.month_bounds(first.year, first.month)
         shown = {k: v for k, v in selected.items() if k != "month"}
-        in_month = (
-            facet_module.apply(events, LISTING_FACETS, shown)
-            .filter(start_date__lte=last, end_date__gte=first)
-            .select_related("country", "locale")
-            .order_by("start_utc")
-        )
+        in_month = _in_month(events, shown, first, last).select_related("country", "locale")
         # The calendar's range ends at year 1 and year 9998 (facets.parse_month).
         previous = (first - datetime.timedelta(days=1)).replace(day=1) if first.year > 1 else None
         following = last + datetime.timedelta(days=1) if last.year < 9998 else None
@@ -86,9 +114,8 @@ def build_listing(request, events):
         context["hidden_params"].append(("month", f"{first:%Y-%m}"))
         return context
 
-    scoped = events.upcoming(now) if when == "upcoming" else events.past(now)
-    order = ("start_utc", "pk") if when == "upcoming" else ("-start_utc", "-pk")
-    results = facet_module.apply(scoped, FACETS, selected).order_by(*order).for_listing()
+    scoped = _scoped(events, when, now)
+    results = _in_list(scoped, when, selected).for_listing()
     facets = facet_module.orm_facets(scoped, FACETS, selected)
     context.update(
         {

@@ -26,6 +26,7 @@ from wagtail.models import Page, PageLogEntry, PageManager
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from portal import exports
 from portal.i18n import ServesOtherLocalesMixin, best_versions, current_language
 from portal.models import (
     ActionArea,
@@ -44,6 +45,8 @@ from .choices import TIMEZONE_CHOICES, EventFormat, EventKind, EventStatus
 from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed, calendar_response, filtered_events
 from .forms import EventPageForm, event_errors
 from .listing import build_listing
+from .listing import results as listing_results
+from .records import events_export
 from .structured_data import event_json_ld
 
 logger = logging.getLogger(__name__)
@@ -102,6 +105,12 @@ class EventIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, RoutablePag
 
     @path("")
     def listing(self, request):
+        export_format = exports.requested_format(request)
+        if export_format is None:
+            return exports.bad_format()
+        if export_format:  # ?export=csv|json|xlsx: the listing's results as a download
+            events = listing_results(request, self.listable_events())
+            return events_export(request, export_format, self.slug, events)
         context = self.get_context(request)
         context.update(build_listing(request, self.listable_events()))
         context["listing_url"] = self.get_url(request)

@@ -207,12 +207,23 @@ class IndexPaginator(Paginator):
         return self._get_page([by_id[pk] for pk in ids if pk in by_id], number, self)
 
 
+def chosen(request, model):
+    """(facet index, selected filters, sort) of a library request."""
+    index = facet_index(model, current_language())
+    selected = facet_module.selection(request.GET, FACETS)
+    return index, selected, chosen_sort(request.GET.get("sort"), LIBRARY_SORTS)
+
+
+def matching_ids(request, model):
+    """The ids of every practice the library shows for this request, in its order."""
+    index, selected, sort = chosen(request, model)
+    return index.ordered_ids(index.matching(selected), sort, 0, index.size)
+
+
 def build_listing(request, model):
     """Context for the library page of `model` (practices): results page, facets, active
     filters, sort."""
-    index = facet_index(model, current_language())
-    selected = facet_module.selection(request.GET, FACETS)
-    sort = chosen_sort(request.GET.get("sort"), LIBRARY_SORTS)
+    index, selected, sort = chosen(request, model)
     practices = model.objects.listable().for_listing()
     paginator = IndexPaginator(index, index.matching(selected), sort, practices)
     try:

@@ -14,9 +14,11 @@ from portal.models import (
 from search.declarations import PageSearch, html_to_text
 from search.registry import register
 
+from .exports import records_in_order
 from .facets import FACETS
 from .library import facet_index
 from .models import BODY_SECTIONS, PracticePage
+from .records import COLUMNS
 
 TAG_RELATIONS = ("action_areas", "sub_themes", "target_groups", "funding_instruments", "countries")
 
@@ -41,6 +43,7 @@ class PracticeSearch(PageSearch):
     related_facets = (("theme", 3, True), ("area", 2, True), ("target", 1, False))
     snippet_fields = (("summary", False), *((name, True) for name, _heading in BODY_SECTIONS))
     spelling_fields = ("title", "summary")
+    export_columns = tuple(COLUMNS)
 
     def get_queryset(self):
         return PracticePage.objects.searchable()
@@ -57,6 +60,9 @@ class PracticeSearch(PageSearch):
 
     def facet_index(self, language):
         return facet_index(PracticePage, language, self.facets)
+
+    def export_records(self, ids, request):
+        return records_in_order(ids, request)
 
     def prepare_summary(self, page):
         return page.summary

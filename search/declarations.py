@@ -70,6 +70,14 @@ class PageSearch:
         """`get_queryset()` with what a result card shows."""
         return self.get_queryset()
 
+    # -- exports (`?export=csv|json|xlsx` on the search page: portal.exports) ---------------
+
+    export_columns = ()  # the record fields, in order; none: results cannot be exported
+
+    def export_records(self, ids, request):
+        """The records of the public pages among `ids`, in that order; for subclasses."""
+        raise NotImplementedError(f"{type(self).__name__} declares no export")
+
     def facet_index(self, language):
         """The database engine's fast back end for filters and counts: an object with `all`,
         `ids`, `position_of`, `matching(selected, skip)`, `counts(param, within)` and

@@ -108,6 +108,20 @@ def search(
     )
 
 
+def all_results(text="", filters=None, language="en", sort="relevance", kind=None, batch=500):
+    """Every result of a search, in order, as lists of live, public pages of `batch` results
+    (for exports): one engine search per list, so that no more than a batch is in memory."""
+    number = 1
+    while True:
+        outcome = search(text, filters, language, sort, page=number, per_page=batch, kind=kind)
+        if outcome.practices.number < number:  # past the last page
+            return
+        yield list(outcome.practices.object_list)
+        if not outcome.practices.has_next():
+            return
+        number += 1
+
+
 def related(page, limit=3):
     """Pages like `page`, of the type that indexes it."""
     declaration = registry.for_model(type(page))[0]

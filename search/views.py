@@ -4,6 +4,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from portal import exports
 from portal.facets import active_filters, selection
 from portal.listing import SEARCH_SORTS, chosen_sort, sort_choices
 from portal.permissions import is_editor
@@ -16,9 +17,15 @@ def _language(request):
 
 
 def search(request):
-    """The search page: query, facets with counts, highlighted snippets, pagination."""
+    """The search page: query, facets with counts, highlighted snippets, pagination; or its
+    results as a download (`?export=csv|json|xlsx`)."""
     text = request.GET.get("q", "").strip()
     filters = selection(request.GET, registry.get().facets)
+    export_format = exports.requested_format(request)
+    if export_format is None:
+        return exports.bad_format()
+    if export_format:
+        return _export(request, export_format, text, filters)
     try:
         page = int(request.GET.get("page", 1))
     except ValueError:
@@ -44,6 +51,26 @@ def search(request):
             "sort": outcome.query.sort if outcome else SEARCH_SORTS[0],
             "page_title": _("Search"),
         },
+    )
+
+
+def _export(request, export_format, text, filters):
+    declaration = registry.get()
+    if not declaration.export_columns:
+        return exports.bad_format()
+    batches = service.all_results(
+        text,
+        filters,
+        language=_language(request),
+        sort=chosen_sort(request.GET.get("sort"), SEARCH_SORTS),
+    )
+    records = (
+        record
+        for batch in batches
+        for record in declaration.export_records([page.pk for page in batch], request)
+    )
+    return exports.export_response(
+        export_format, "search", declaration.name, declaration.export_columns, records
     )
 
 

@@ -10,11 +10,18 @@ NO_CACHE = DummyCache("renditions", {})
 
 
 class CustomImage(AbstractImage):
-    """The portal's image library: photos and logos, each with a credit line."""
+    """The portal's image library: photos and logos, each with a credit line and the licence
+    it may be reused under (both part of the open data: exports and the API)."""
 
     credit = models.CharField(_("credit"), max_length=255, blank=True)
+    licence = models.CharField(
+        _("licence"),
+        max_length=255,
+        blank=True,
+        help_text=_("The licence others may reuse the image under: its name or web address."),
+    )
 
-    admin_form_fields = (*Image.admin_form_fields, "credit")
+    admin_form_fields = (*Image.admin_form_fields, "credit", "licence")
 
     class Meta(AbstractImage.Meta):
         verbose_name = _("image")

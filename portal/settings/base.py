@@ -368,6 +368,8 @@ ACCOUNT_RATE_LIMITS["csp_report"] = "60/m/ip"
 # Wagtail
 WAGTAIL_SITE_NAME = "Integra"
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://localhost:8000")
+# The licence of the open data (exports, API, catalogue), which submitters agree to: a URL.
+OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "https://creativecommons.org/licenses/by/4.0/")
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]

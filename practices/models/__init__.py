@@ -1,3 +1,4 @@
+from .imports import ImportedPractice, ImportRun
 from .library import PracticeIndexPage
 from .practice import (
     BODY_SECTIONS,
@@ -11,6 +12,8 @@ from .practice import (
 
 __all__ = [
     "BODY_SECTIONS",
+    "ImportRun",
+    "ImportedPractice",
     "PracticeAttachment",
     "PracticeGalleryImage",
     "PracticeIndexPage",

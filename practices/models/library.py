@@ -7,10 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Locale, Page
 
-from portal import locales
+from portal import exports, locales
 from portal.i18n import ServesOtherLocalesMixin
 from portal.site_tree import ViewRestrictionsMixin
 
+from ..exports import library_export
 from ..library import build_listing
 from .practice import PracticePage
 
@@ -42,6 +43,15 @@ class PracticeIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, Page):
             locales.provision(languages=[code])
             library = find(code)
         return library or find(settings.LANGUAGE_CODE)
+
+    def serve(self, request, *args, **kwargs):
+        """The library, or its results as a download (`?export=csv|json|xlsx`)."""
+        export_format = exports.requested_format(request)
+        if export_format is None:
+            return exports.bad_format()
+        if export_format:
+            return library_export(request, export_format, self.slug)
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -4,6 +4,7 @@ import copy
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -248,6 +249,18 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         default=datetime.date.today,
         help_text=_("When the owning organisation last confirmed that this page is accurate."),
     )
+    # The submitter's consent to the open-data licence, saved with the revision it was given in.
+    licence = models.URLField(_("licence"), blank=True, editable=False)
+    licence_agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("licence agreed by"),
+    )
+    licence_agreed_at = models.DateTimeField(_("licence agreed on"), null=True, editable=False)
 
     objects = PracticeManager()
     served_with = ("organisation__organisation_type", "image")  # read with it (portal.site_tree)
@@ -325,6 +338,13 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
     class Meta:
         verbose_name = _("good practice")
         verbose_name_plural = _("good practices")
+
+    def agree_to_licence(self, user, licence=None):
+        """Record that `user` agreed to publish this practice under `licence` (the portal's
+        open-data licence unless named), now; saved with the next revision."""
+        self.licence = licence or settings.OPEN_DATA_LICENCE
+        self.licence_agreed_by = user if user and user.is_authenticated else None
+        self.licence_agreed_at = timezone.now()
 
     def clean(self):
         super().clean()
