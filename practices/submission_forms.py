@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from portal import licences
 from portal.languages import CONTENT_LANGUAGES
 from portal.sanitize import safe_url
 from portal.uploads import CheckedImageField, PDFField
@@ -35,7 +36,15 @@ SUBMISSION_SECTIONS = [
     (_("Evidence and participation"), ["evidence_level", "migrant_participation"]),
     (
         _("Image and documents"),
-        ["image", "image_alt", "remove_image", "attachment", "attachment_title"],
+        [
+            "image",
+            "image_alt",
+            "image_credit",
+            "image_licence",
+            "remove_image",
+            "attachment",
+            "attachment_title",
+        ],
     ),
 ]
 
@@ -57,6 +66,18 @@ class PracticeSubmissionForm(SubmissionForm):
         required=False,
         help_text=_("A JPEG, PNG or WebP photo, at most 10 MB. Only images you may publish."),
     )
+    image_credit = forms.CharField(
+        label=_("Image credit"),
+        max_length=255,
+        required=False,
+        help_text=_("Who took the photo or made the image, as it should be credited."),
+    )
+    image_licence = forms.CharField(
+        label=_("Image licence"),
+        max_length=255,
+        required=False,
+        help_text=_("The licence others may reuse the image under, e.g. CC BY 4.0."),
+    )
     remove_image = forms.BooleanField(label=_("Remove the current image"), required=False)
     attachment = PDFField(
         label=_("Add a document (PDF)"),
@@ -64,9 +85,22 @@ class PracticeSubmissionForm(SubmissionForm):
         help_text=_("An evaluation, a report or a leaflet; PDF only, at most 20 MB."),
     )
     attachment_title = forms.CharField(label=_("Document title"), max_length=250, required=False)
+    licence_consent = forms.BooleanField(
+        label=_("I agree that this practice is published under this licence."),
+        required=False,
+        error_messages={
+            "required": _(
+                "To submit the practice for review, agree to publish it under the licence."
+            )
+        },
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.licence = licences.current()
+        # Needed to submit for review, not to save a draft.
+        self.fields["licence_consent"].required = not self.draft
+        self.fields["licence_consent"].widget.attrs["aria-describedby"] = "licence-help"
         people = self.fields["people_reached"]
         people.validators.append(validate_people_reached)
         people.widget.attrs["max"] = PEOPLE_REACHED_MAX
@@ -74,6 +108,11 @@ class PracticeSubmissionForm(SubmissionForm):
         sub_themes.queryset = sub_themes.queryset.select_related("action_area").order_by(
             "action_area__sort_order", "sort_order"
         )
+
+    def copy_to(self, page):
+        super().copy_to(page)
+        if self.cleaned_data.get("licence_consent"):
+            page.agree_to_licence(self.user, self.licence["url"])
 
     def cross_field_errors(self, cleaned):
         errors = dict(

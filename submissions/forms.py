@@ -14,7 +14,15 @@ from portal.models import Organisation
 from portal.sanitize import clean_html, has_embedded_data
 
 # Fields the view saves itself (an uploaded image or document) instead of copying them.
-FILE_FIELDS = {"image", "image_alt", "remove_image", "attachment", "attachment_title"}
+FILE_FIELDS = {
+    "image",
+    "image_alt",
+    "image_credit",
+    "image_licence",
+    "remove_image",
+    "attachment",
+    "attachment_title",
+}
 # A long report fits; a pasted book or image does not (and would exceed the request limit).
 RICH_TEXT_MAX_LENGTH = 50_000
 
@@ -60,7 +68,7 @@ class SubmissionForm(forms.Form):
     ([(legend, [field names])]); model fields not declared on the form are made from the model.
     `organisation`: the one the page is for. `draft`: only the title is required. `language`:
     the language of an existing page, which stays (translations are made through the
-    translation workflow), or None for a new one."""
+    translation workflow), or None for a new one. `user`: who is writing."""
 
     model = None
     fieldsets = []
@@ -73,10 +81,11 @@ class SubmissionForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, organisation, draft=False, language=None, **kwargs):
+    def __init__(self, *args, organisation, draft=False, language=None, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.draft = draft
+        self.user = user  # who is submitting
         self._add_model_fields()
         for name, field in self.fields.items():
             self._limit_choices(field)
@@ -151,6 +160,8 @@ class SubmissionForm(forms.Form):
             initial[name] = list(value.all()) if many else value
         if page.image:
             initial["image_alt"] = page.image.description
+            initial["image_credit"] = page.image.credit
+            initial["image_licence"] = page.image.licence
         return initial
 
     def copy_to(self, page):

@@ -27,9 +27,15 @@ def unique_slug(parent, title, fallback):
     return slug
 
 
+# What a form may say about its image besides the file (the credit and licence are part of
+# the open data): image field → form field.
+IMAGE_DETAILS = {"credit": "image_credit", "licence": "image_licence"}
+
+
 def save_image(page, data, user):
-    """The uploaded image, described by its alternative text; or the current one removed or
-    described anew."""
+    """The uploaded image, described by its alternative text (and its credit and licence when
+    the form asks for them); or the current one removed or described anew."""
+    details = {field: data[name] for field, name in IMAGE_DETAILS.items() if name in data}
     if data.get("remove_image"):
         page.image = None
     if data.get("image"):
@@ -41,10 +47,13 @@ def save_image(page, data, user):
             file=upload,
             uploaded_by_user=user,
             collection=collection_for(page.organisation),
+            **details,
         )
     elif page.image and data.get("image_alt"):
         page.image.description = data["image_alt"]
-        page.image.save(update_fields=["description"])
+        for field, value in details.items():
+            setattr(page.image, field, value)
+        page.image.save(update_fields=["description", *details])
 
 
 def save_attachments(page, data, removed, user):

@@ -91,6 +91,7 @@ class SubmissionFormView(SubmissionViews):
         form_kwargs = {
             "organisation": organisation,
             "language": page.locale.language_code if page else None,
+            "user": request.user,
         }
         if request.method == "POST":
             action = request.POST.get("action", "save")

@@ -196,6 +196,7 @@ def complete_practice_data(**overrides):
         "links-INITIAL_FORMS": "0",
         "links-MIN_NUM_FORMS": "0",
         "links-MAX_NUM_FORMS": "10",
+        "licence_consent": "on",
         "action": "submit",
     }
     data.update(overrides)

@@ -85,6 +85,7 @@ def test_from_sign_up_to_published_practice(cast, live_server, browser):
     member.fill("#id_start_date", "2022-09-01")
     member.click("#id_approach + .rich-editor__toolbar + .rich-editor__area")
     member.keyboard.type("Volunteers and teachers meet pupils twice a week.")
+    member.check("#id_licence_consent")  # the open-data licence, named and linked above it
     member.click("button[value=submit]")
     assert "waiting for an editor" in member.content()
     assert "In review" in member.content()
