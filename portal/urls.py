@@ -30,6 +30,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("health/search/", search_views.health, name="search_health"),
     path("csp-report/", csp.csp_report, name="csp_report"),
+    path("", include("practices.open_data_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",

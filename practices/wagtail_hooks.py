@@ -1,5 +1,8 @@
 """What practices contribute to the Wagtail hooks: home-page and organisation-profile sections,
-and their demo content."""
+their demo content, and the editors' import."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
@@ -8,8 +11,10 @@ from portal.i18n import current_language
 from portal.listing import paginate
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
+from submissions.wagtail_hooks import EditorMenuItem
 
 from . import locales  # noqa: F401 (it registers the locale hooks)
+from .import_views import ImportRunView, ImportView
 from .library import facet_index
 from .models import PracticeIndexPage, PracticePage
 
@@ -85,3 +90,18 @@ def organisation_practices():
 @hooks.register(DEMO_CONTENT)
 def demo_practices():
     return (20, "practices.demo.generate")
+
+
+@hooks.register("register_admin_urls")
+def register_import_urls():
+    return [
+        path("import-practices/", ImportView.as_view(), name="practice_import"),
+        path("import-practices/<int:pk>/", ImportRunView.as_view(), name="practice_import_run"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return EditorMenuItem(
+        _("Import practices"), reverse("practice_import"), icon_name="upload", order=170
+    )

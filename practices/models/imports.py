@@ -51,6 +51,7 @@ class ImportRun(models.Model):
     publish = models.BooleanField(_("publish at once"), default=False)
     all_or_nothing = models.BooleanField(_("all or nothing"), default=False)
     dry_run = models.BooleanField(default=True)
+    language = models.CharField(max_length=10, default="en")  # of the report's messages
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)

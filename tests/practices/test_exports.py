@@ -32,7 +32,7 @@ def practices(make_practice, make_organisation):
         start_date="2019-03-01",
     )
     make_practice(
-        title="=HYPERLINK(\"http://evil.example\",\"Job mentoring\") café",
+        title='=HYPERLINK("http://evil.example","Job mentoring") café',
         summary="+cmd|' /C calc'!A0 mentoring for newcomers",
         organisation=ngo,
         action_areas=["employment-and-skills", "education-and-training"],
@@ -128,7 +128,7 @@ def test_formula_cells_are_neutralised(client, practices, export_format):
 
 
 @pytest.mark.parametrize("export_format", ["csv", "json", "xlsx"])
-def test_search_export_equals_the_search_results(client, practices, engine, export_format):
+def test_search_export_equals_the_search_results(client, practices, engine, export_format):  # noqa: F811
     index_now()
     url = "/en/search/?q=newcomers&country=se"
     shown = all_titles_shown(client, url)
@@ -137,7 +137,7 @@ def test_search_export_equals_the_search_results(client, practices, engine, expo
     assert titles(records) == shown
 
 
-def test_drafts_and_restricted_practices_are_never_exported(client, practices, engine):
+def test_drafts_and_restricted_practices_are_never_exported(client, practices, engine):  # noqa: F811
     index_now()
     for url in ("/en/practices/?export=json", "/en/search/?q=newcomers&export=json"):
         exported = titles(parsed(client.get(url), "json"))
