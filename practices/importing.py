@@ -95,16 +95,12 @@ class Vocabulary:
             return word, None
         if len(codes) == 1:
             return next(iter(codes)), None
-        label = FIELDS_BY_NAME[name].description
         if codes:
             return None, _("“%(value)s” could mean %(codes)s: give the code.") % {
                 "value": value,
                 "codes": ", ".join(sorted(codes)),
             }
-        return None, _("Unknown value “%(value)s” (%(field)s): give a code or a label.") % {
-            "value": value,
-            "field": str(label).rstrip("."),
-        }
+        return None, _("Unknown value “%(value)s”: give a code or a label.") % {"value": value}
 
 
 def _text(value):

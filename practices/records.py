@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 
 from portal.languages import CONTENT_LANGUAGES
 from portal.models import Rendition
@@ -43,7 +42,7 @@ STRING, TEXT, HTML, CODE, CODES, NAMES, DATE, INTEGER, NUMBER, URL = (
 class Field:
     name: str
     kind: str
-    description: str
+    description: str  # for the schema: documentation in English, like the field names
     required: bool = False
     read_only: bool = False  # exported; ignored on import
     choices: tuple = ()  # the codes of a choice field
@@ -59,50 +58,72 @@ def _values(choices):
 
 
 FIELDS = [
-    Field("id", STRING, _("The practice's id in its source; with the source, what makes a rerun "
-                          "update the practice instead of creating a copy."), required=True,
-          max_length=200),
-    Field("url", URL, _("The practice's page on this portal."), read_only=True),
-    Field("language", CODE, _("The language it is written in."), required=True,
-          choices=tuple(code for code, _name in CONTENT_LANGUAGES)),
-    Field("title", STRING, _("Title."), required=True, max_length=255),
-    Field("summary", TEXT, _("One paragraph for listings."), required=True,
-          max_length=SUMMARY_MAX_LENGTH),
-    Field("organisation", STRING, _("The owning organisation's name."), required=True,
-          max_length=200),
-    Field("organisation_country", CODE, _("The owning organisation's country (ISO code or "
-                                          "name)."), required=True),
-    Field("organisation_type", CODE, _("The owning organisation's type; needed when the "
-                                       "organisation is not on the portal yet.")),
-    Field("partner_organisations", NAMES, _("Names of partner organisations on the portal.")),
-    Field("countries", CODES, _("Countries (ISO codes or names)."), required=True),
-    Field("region_city", STRING, _("Region or city."), max_length=200),
-    Field("implementation_level", CODE, _("Implementation level."),
-          choices=_values(ImplementationLevel)),
-    Field("action_areas", CODES, _("Action areas."), required=True),
-    Field("sub_themes", CODES, _("Sub-themes (each within a chosen action area).")),
-    Field("target_groups", CODES, _("Target groups.")),
-    Field("funding_instruments", CODES, _("Funding instruments.")),
-    Field("people_reached", INTEGER, _("Number of people reached.")),
-    Field("start_date", DATE, _("Start date (YYYY-MM-DD)."), required=True),
-    Field("end_date", DATE, _("End date (YYYY-MM-DD); finished practices need one.")),
-    Field("continuation", CODE, _("Status."), choices=_values(Continuation)),
-    Field("budget_amount", NUMBER, _("Budget.")),
-    Field("budget_currency", CODE, _("Currency of the budget."), choices=_values(Currency)),
+    Field(
+        "id",
+        STRING,
+        "The practice's id in its source; with the source, what makes a rerun "
+        "update the practice instead of creating a copy.",
+        required=True,
+        max_length=200,
+    ),
+    Field("url", URL, "The practice's page on this portal.", read_only=True),
+    Field(
+        "language",
+        CODE,
+        "The language it is written in.",
+        required=True,
+        choices=tuple(code for code, _name in CONTENT_LANGUAGES),
+    ),
+    Field("title", STRING, "Title.", required=True, max_length=255),
+    Field(
+        "summary", TEXT, "One paragraph for listings.", required=True, max_length=SUMMARY_MAX_LENGTH
+    ),
+    Field("organisation", STRING, "The owning organisation's name.", required=True, max_length=200),
+    Field(
+        "organisation_country",
+        CODE,
+        "The owning organisation's country (ISO code or name).",
+        required=True,
+    ),
+    Field(
+        "organisation_type",
+        CODE,
+        "The owning organisation's type; needed when the organisation is not on the portal yet.",
+    ),
+    Field("partner_organisations", NAMES, "Names of partner organisations on the portal."),
+    Field("countries", CODES, "Countries (ISO codes or names).", required=True),
+    Field("region_city", STRING, "Region or city.", max_length=200),
+    Field(
+        "implementation_level", CODE, "Implementation level.", choices=_values(ImplementationLevel)
+    ),
+    Field("action_areas", CODES, "Action areas.", required=True),
+    Field("sub_themes", CODES, "Sub-themes (each within a chosen action area)."),
+    Field("target_groups", CODES, "Target groups."),
+    Field("funding_instruments", CODES, "Funding instruments."),
+    Field("people_reached", INTEGER, "Number of people reached."),
+    Field("start_date", DATE, "Start date (YYYY-MM-DD).", required=True),
+    Field("end_date", DATE, "End date (YYYY-MM-DD); finished practices need one."),
+    Field("continuation", CODE, "Status.", choices=_values(Continuation)),
+    Field("budget_amount", NUMBER, "Budget."),
+    Field("budget_currency", CODE, "Currency of the budget.", choices=_values(Currency)),
     *[
-        Field(name, HTML, heading, required=name == "approach")
-        for name, heading in BODY_SECTIONS
+        Field(name, HTML, f"{name.title()} (HTML).", required=name == "approach")
+        for name, _heading in BODY_SECTIONS
     ],
-    Field("evidence_level", CODE, _("Evidence level."), choices=_values(EvidenceLevel)),
-    Field("migrant_participation", CODE, _("Migrant participation."),
-          choices=_values(MigrantParticipation)),
-    Field("image_url", URL, _("The main image (as shown in listings)."), read_only=True),
-    Field("image_credit", STRING, _("Who made the main image."), read_only=True),
-    Field("image_licence", STRING, _("The licence of the main image."), read_only=True),
-    Field("licence", URL, _("The licence the practice is published under."), read_only=True),
-    Field("first_published", DATE, _("When it was first published."), read_only=True),
-    Field("last_published", DATE, _("When it was last published."), read_only=True),
-]  # fmt: skip
+    Field("evidence_level", CODE, "Evidence level.", choices=_values(EvidenceLevel)),
+    Field(
+        "migrant_participation",
+        CODE,
+        "Migrant participation.",
+        choices=_values(MigrantParticipation),
+    ),
+    Field("image_url", URL, "The main image (as shown in listings).", read_only=True),
+    Field("image_credit", STRING, "Who made the main image.", read_only=True),
+    Field("image_licence", STRING, "The licence of the main image.", read_only=True),
+    Field("licence", URL, "The licence the practice is published under.", read_only=True),
+    Field("first_published", DATE, "When it was first published.", read_only=True),
+    Field("last_published", DATE, "When it was last published.", read_only=True),
+]
 COLUMNS = [field.name for field in FIELDS]
 FIELDS_BY_NAME = {field.name: field for field in FIELDS}
 IMPORTED = [field for field in FIELDS if not field.read_only]
@@ -193,13 +214,13 @@ def json_schema(schema_url):
         prop = {**SCHEMA_TYPES[field.kind], "description": str(field.description)}
         if field.choices:
             prop["enum"] = list(field.choices)
-            prop["description"] += " " + str(_("A code, or its label in any language."))
+            prop["description"] += " A code, or its label in any language."
         if field.max_length:
             prop["maxLength"] = field.max_length
         if field.read_only:
             prop["readOnly"] = True
         if field.kind == CODES or field.name in TAXONOMY_FIELDS:
-            prop["description"] += " " + str(_("Codes, or labels in any language."))
+            prop["description"] += " Codes, or labels in any language."
         properties[field.name] = prop
     practice = {
         "type": "object",
@@ -209,13 +230,12 @@ def json_schema(schema_url):
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": schema_url,
-        "title": str(_("Practices to import")),
-        "description": str(
-            _(
-                "Good practices for the import (manage.py import_practices or the admin). "
-                "In CSV and Excel, one practice per row with these columns; several values in "
-                "one cell are separated by semicolons."
-            )
+        "title": "Practices to import",
+        "description": (
+            "Good practices for the import (manage.py import_practices or the admin). In CSV "
+            "and Excel, one practice per row with these columns (the header row names them); "
+            "several values in one cell are separated by semicolons. Read-only fields are "
+            "exported and ignored on import."
         ),
         "oneOf": [
             {"type": "array", "items": {"$ref": "#/$defs/practice"}},

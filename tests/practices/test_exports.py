@@ -47,8 +47,9 @@ def practices(make_practice, make_organisation):
         countries=["se", "dk"],
         start_date="2019-09-01",
     )
-    make_practice(title="Secret draft for newcomers", action_areas=["education-and-training"],
-                  live=False)  # fmt: skip
+    make_practice(
+        title="Secret draft for newcomers", action_areas=["education-and-training"], live=False
+    )
     private = make_practice(
         title="Members-only café for newcomers", action_areas=["education-and-training"]
     )

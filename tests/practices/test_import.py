@@ -127,8 +127,12 @@ def bad_file(tmp_path, make_organisation):
     good, no_area, bad_dates, unknown = (dict(row) for row in [example_rows()[0]] * 4)
     no_area.update(id="bad-1", action_areas="")
     bad_dates.update(id="bad-2", start_date="2020-05-01", end_date="2019-01-01")
-    unknown.update(id="bad-3", target_groups="refugees; Martians", organisation="Unknown org",
-                   organisation_type="")  # fmt: skip
+    unknown.update(
+        id="bad-3",
+        target_groups="refugees; Martians",
+        organisation="Unknown org",
+        organisation_type="",
+    )
     return write_csv(tmp_path / "bad.csv", [good, no_area, bad_dates, unknown])
 
 
@@ -252,11 +256,22 @@ def test_export_then_import_reproduces_the_practices(
         end_date="2020-06-30",
         results="<p>Most <b>participants</b> found work.</p>",  # as the portal's editors store it
     )
-    make_practice(title="Wohnpatenschaften", language="de", organisation=partner,
-                  action_areas=["housing"], countries=["de"])  # fmt: skip
+    make_practice(
+        title="Wohnpatenschaften",
+        language="de",
+        organisation=partner,
+        action_areas=["housing"],
+        countries=["de"],
+    )
     before = json.loads(b"".join(client.get("/en/practices/?export=json").streaming_content))
-    run(exported(client, export_format, tmp_path), "--source", "roundtrip", "--publish", "--user",
-        editor.email)  # fmt: skip
+    run(
+        exported(client, export_format, tmp_path),
+        "--source",
+        "roundtrip",
+        "--publish",
+        "--user",
+        editor.email,
+    )
     assert ImportedPractice.objects.filter(source="roundtrip").count() == 2
     after = json.loads(b"".join(client.get("/en/practices/?export=json").streaming_content))
     assert len(after["practices"]) == 4
@@ -273,8 +288,11 @@ def test_the_schema_and_templates_describe_the_same_fields(client):
     assert practice["properties"]["url"]["readOnly"] is True
     assert "municipality" not in json.dumps(practice["properties"]["implementation_level"])
     assert practice["properties"]["implementation_level"]["enum"] == [
-        "local", "regional", "national", "transnational"
-    ]  # fmt: skip
+        "local",
+        "regional",
+        "national",
+        "transnational",
+    ]
     template = client.get("/api/v1/schema/practice-import-template.csv")
     header = b"".join(template.streaming_content).decode("utf-8-sig").strip()
     assert header.split(",") == [field.name for field in IMPORTED]
@@ -304,8 +322,10 @@ def test_editors_upload_see_the_dry_run_report_then_run_the_import(editor_client
     shown = text(report)
     assert "Dry run: nothing has been saved." in shown
     assert "1 new, 0 updated, 0 unchanged, 3 failed." in shown
-    cells = [[td.get_text(" ", strip=True) for td in tr.select("td")] for tr in
-             soup(report).select("tbody tr")]  # fmt: skip
+    cells = [
+        [td.get_text(" ", strip=True) for td in tr.select("td")]
+        for tr in soup(report).select("tbody tr")
+    ]
     assert ["3", "bad-1", "action_areas", "Choose at least one action area."] in cells
     assert ["4", "bad-2", "end_date", "The end date cannot be before the start date."] in cells
     assert not PracticePage.objects.exists()
@@ -319,9 +339,14 @@ def test_editors_upload_see_the_dry_run_report_then_run_the_import(editor_client
 
 def test_the_admin_shows_progress_while_the_import_runs(editor_client, editor, library):
     run_ = ImportRun.objects.create(
-        user=editor, file_name="big.csv", content=b"", source="x", total=200, done=50,
+        user=editor,
+        file_name="big.csv",
+        content=b"",
+        source="x",
+        total=200,
+        done=50,
         status=ImportRun.Status.RUNNING,
-    )  # fmt: skip
+    )
     page = soup(editor_client.get(reverse("practice_import_run", args=[run_.pk])))
     progress = page.select_one("progress")
     assert (progress["value"], progress["max"]) == ("50", "200")

@@ -1,0 +1,125 @@
+"""Benchmark: importing 10,000 practices as drafts (manage.py import_practices' code path).
+
+Creates a throw-away database (SQLite file, or `test_<name>` on the PostgreSQL server named by
+DATABASE_URL), writes a CSV file of generated practices (codes and labels in several
+languages, a few hundred organisations, some new), imports it and prints practices/s; then
+imports it again (every row unchanged) and prints that rate too.
+
+    .venv/bin/python bench/import.py [--practices 10000]
+"""
+
+import argparse
+import csv
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from generate import WORDS, drop_database, throwaway_database
+
+GOAL = 370  # practices/s: 10× bakerydemo's 37 pages/s page creation on this machine
+
+
+def write_file(path, count, seed=2026):
+    from portal.factories import OrganisationFactory
+    from portal.models import ActionArea, Country, OrganisationType, SubTheme, TargetGroup
+    from practices.importing import IMPORTED
+
+    rng = random.Random(seed)
+    countries = list(Country.objects.filter(group="eu").values_list("code", flat=True))
+    org_types = list(OrganisationType.objects.default_locale())
+    organisations = [
+        OrganisationFactory(
+            organisation_type=rng.choice(org_types),
+            country_id=Country.objects.get(code=rng.choice(countries)).pk,
+            name=f"Organisation {n}",
+            slug=f"organisation-{n}",
+        )
+        for n in range(300)
+    ]
+    areas = list(ActionArea.objects.default_locale())
+    themes = list(SubTheme.objects.default_locale())
+    groups = list(TargetGroup.objects.default_locale().values_list("name", flat=True))
+    with path.open("w", newline="", encoding="utf-8") as file:
+        writer = csv.DictWriter(file, [field.name for field in IMPORTED])
+        writer.writeheader()
+        for n in range(1, count + 1):
+            language = rng.choice(list(WORDS))
+            words = WORDS[language]
+            area = rng.choice(areas)
+            organisation = rng.choice(organisations)
+            new_organisation = rng.random() < 0.02
+            writer.writerow(
+                {
+                    "id": f"bench-{n}",
+                    "language": language,
+                    "title": " ".join(rng.sample(words, 3)).capitalize() + f" {n}",
+                    "summary": " ".join(rng.choices(words, k=25)).capitalize() + ".",
+                    "organisation": f"New organisation {n}"
+                    if new_organisation
+                    else organisation.name,
+                    "organisation_country": rng.choice(countries)
+                    if new_organisation
+                    else organisation.country.code,
+                    "organisation_type": rng.choice(org_types).code,
+                    "countries": "; ".join(rng.sample(countries, rng.choice([1, 1, 2]))),
+                    "action_areas": area.name if rng.random() < 0.5 else area.code,
+                    "sub_themes": "; ".join(
+                        t.code for t in themes if t.action_area_id == area.pk and rng.random() < 0.3
+                    ),
+                    "target_groups": "; ".join(rng.sample(groups, rng.randint(1, 2))),
+                    "implementation_level": "local",
+                    "start_date": f"{rng.randint(2012, 2025)}-{rng.randint(1, 12):02d}-01",
+                    "continuation": "ongoing",
+                    "budget_currency": "EUR",
+                    "approach": "<p>" + " ".join(rng.choices(words, k=60)) + "</p>",
+                    "evidence_level": "none",
+                    "migrant_participation": "neither",
+                }
+            )
+
+
+def timed_import(path, source):
+    from practices.import_files import read_rows
+    from practices.importing import Importer
+
+    started = time.perf_counter()
+    rows, ignored = read_rows(path.name, path.read_bytes())
+    report = Importer(source).run(rows, ignored)
+    return time.perf_counter() - started, report
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
+    parser.add_argument("--practices", type=int, default=10_000)
+    args = parser.parse_args()
+    state = throwaway_database("import")
+    try:
+        from django.db import connection
+
+        from practices.models import PracticeIndexPage
+
+        for language in WORDS:  # the libraries (and translated labels) sync_locales makes
+            PracticeIndexPage.for_language(language)
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "practices.csv"
+            write_file(path, args.practices)
+            seconds, report = timed_import(path, "bench")
+            counts = report.as_dict()["counts"]
+            rate = counts["created"] / seconds
+            print(
+                f"Imported {counts['created']:,} practices as drafts ({counts['failed']} failed) "
+                f"in {seconds:.1f} s on {connection.vendor}: {rate:,.0f} practices/s "
+                f"(goal ≥ {GOAL}/s)"
+            )
+            for row in report.failed[:5]:
+                print("  failed:", row.row, row.errors)
+            seconds, report = timed_import(path, "bench")
+            unchanged = report.as_dict()["counts"]["unchanged"]
+            print(f"Rerun: {unchanged:,} unchanged rows in {seconds:.1f} s")
+    finally:
+        drop_database(state)
+
+
+if __name__ == "__main__":
+    main()
