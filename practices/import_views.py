@@ -99,7 +99,7 @@ class ImportRunView(EditorsOnly, TemplateView):
         ]
         for failure in failures:
             spec = FIELDS_BY_NAME.get(failure["field"])
-            failure["label"] = failure["field"] or _("row")
+            failure["label"] = failure["field"] or "—"
             failure["help"] = spec.description if spec else ""
         finished = run.status in (ImportRun.Status.DONE, ImportRun.Status.FAILED)
         context.update(

@@ -18,7 +18,7 @@ class CustomImage(AbstractImage):
         _("licence"),
         max_length=255,
         blank=True,
-        help_text=_("The licence others may reuse the image under: its name or web address."),
+        help_text=_("The licence others may reuse the image under, e.g. CC BY 4.0."),
     )
 
     admin_form_fields = (*Image.admin_form_fields, "credit", "licence")

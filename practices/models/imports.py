@@ -12,8 +12,8 @@ class ImportedPractice(models.Model):
     """One practice as a source database knows it: its source, its id there, and a hash of the
     content last imported (an unchanged row is skipped)."""
 
-    source = models.CharField(_("source"), max_length=100)
-    external_id = models.CharField(_("external id"), max_length=200)
+    source = models.CharField(max_length=100)
+    external_id = models.CharField(max_length=200)
     practice = models.ForeignKey(
         PracticePage, on_delete=models.CASCADE, related_name="import_records"
     )
@@ -21,7 +21,6 @@ class ImportedPractice(models.Model):
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("imported practice")
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "external_id"], name="unique_imported_practice"
@@ -47,9 +46,9 @@ class ImportRun(models.Model):
     )
     file_name = models.CharField(max_length=255)
     content = models.BinaryField()
-    source = models.CharField(_("source"), max_length=100)
-    publish = models.BooleanField(_("publish at once"), default=False)
-    all_or_nothing = models.BooleanField(_("all or nothing"), default=False)
+    source = models.CharField(max_length=100)
+    publish = models.BooleanField(default=False)
+    all_or_nothing = models.BooleanField(default=False)
     dry_run = models.BooleanField(default=True)
     language = models.CharField(max_length=10, default="en")  # of the report's messages
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)

@@ -258,9 +258,8 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
         editable=False,
-        verbose_name=_("licence agreed by"),
     )
-    licence_agreed_at = models.DateTimeField(_("licence agreed on"), null=True, editable=False)
+    licence_agreed_at = models.DateTimeField(null=True, editable=False)
 
     objects = PracticeManager()
     served_with = ("organisation__organisation_type", "image")  # read with it (portal.site_tree)
