@@ -22,6 +22,8 @@ from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from wagtail.models import Page
+
 from portal.languages import CONTENT_LANGUAGES
 from portal.memberships import unique_slug as organisation_slug
 from portal.models import (
@@ -37,6 +39,7 @@ from portal.models.organisations import OrganisationStatus
 from portal.models.taxonomy import localized_country_name
 from submissions.saving import unique_slug
 
+from . import drafts
 from .models import ImportedPractice, PracticeIndexPage, PracticePage
 from .records import CODE, CODES, DATE, FIELDS_BY_NAME, IMPORTED, INTEGER, NAMES, NUMBER
 from .submission_forms import PracticeSubmissionForm
@@ -230,6 +233,8 @@ class Importer:
             for record in ImportedPractice.objects.filter(source=source).select_related("practice")
         }
         self.libraries = {}
+        self.slugs = {}  # library pk: its children's slugs
+        self.pending = []  # new drafts, created together at the end of a batch
         self._proposed = None  # the organisation the current row proposed
 
     # -- the run ----------------------------------------------------------------------------
@@ -243,7 +248,9 @@ class Importer:
             with transaction.atomic():
                 for done, (number, raw) in enumerate(rows, start=1):
                     report.rows.append(self._row(number, raw, seen))
-                    self.progress(done, total)
+                    if done % BATCH == 0 or done == total:
+                        self._create_pending()
+                        self.progress(done, total)
                 if report.failed:
                     report.rolled_back = True
                     transaction.set_rollback(True)
@@ -252,6 +259,7 @@ class Importer:
             with transaction.atomic():
                 for number, raw in rows[start : start + BATCH]:
                     report.rows.append(self._row(number, raw, seen))
+                self._create_pending()
             self.progress(min(start + BATCH, total), total)
         return report
 
@@ -390,7 +398,10 @@ class Importer:
         form.copy_to(page)
         if not existing:
             parent = self._library(form.cleaned_data["language"])
-            page.slug = unique_slug(parent, page.title, "practice")
+            page.slug = unique_slug(parent, page.title, "practice", self._slugs(parent))
+            if not self.publish:  # a draft: created with the others of its batch
+                self.pending.append((page, parent, record["id"], digest, result))
+                return
             parent.add_child(instance=page)
         revision = page.save_revision(user=self.user, log_action=True, clean=True)
         if self.publish:
@@ -401,6 +412,29 @@ class Importer:
             defaults={"practice": page, "content_hash": digest},
         )
         result.practice = page.pk
+
+    def _create_pending(self):
+        """The batch's new drafts, and the records of where they came from."""
+        pending, self.pending = self.pending, []
+        drafts.create([(page, parent) for page, parent, *_rest in pending], self.user)
+        ImportedPractice.objects.bulk_create(
+            ImportedPractice(
+                source=self.source,
+                external_id=external_id,
+                practice_id=page.pk,
+                content_hash=digest,
+            )
+            for page, _parent, external_id, digest, _result in pending
+        )
+        for page, *_rest, result in pending:
+            result.practice = page.pk
+
+    def _slugs(self, parent):
+        if parent.pk not in self.slugs:
+            self.slugs[parent.pk] = set(
+                Page.objects.child_of(parent).values_list("slug", flat=True)
+            )
+        return self.slugs[parent.pk]
 
     def _library(self, language):
         if language not in self.libraries:

@@ -2,6 +2,8 @@
 sections, checkboxes for many-to-many fields, date pickers, sanitised rich text, an image with
 its alternative text, and drafts that need only a title."""
 
+import copy
+
 from django import forms
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
@@ -115,14 +117,30 @@ class SubmissionForm(forms.Form):
         return names
 
     def _add_model_fields(self):
-        names = [name for name in self.model_fields() if name not in self.fields]
+        for name, field in self.form_fields_from_model().items():
+            if name not in self.fields:
+                self.fields[name] = copy.deepcopy(field)
+
+    @classmethod
+    def form_fields_from_model(cls):
+        """The form fields made from the model's, once per class (each form copies them, as
+        Django forms copy their declared fields)."""
+        made = cls.__dict__.get("_fields_from_model")
+        if made is None:
+            made = cls._fields_from_model = cls._make_model_fields()
+        return made
+
+    @classmethod
+    def _make_model_fields(cls):
+        names = [name for name in cls.model_fields() if name not in cls.declared_fields]
         widgets = {}
+        made = {}
         for name in names:
-            widget = widget_for(self.model._meta.get_field(name))
+            widget = widget_for(cls.model._meta.get_field(name))
             if widget:
                 widgets[name] = widget
-        for name, field in fields_for_model(self.model, fields=names, widgets=widgets).items():
-            model_field = self.model._meta.get_field(name)
+        for name, field in fields_for_model(cls.model, fields=names, widgets=widgets).items():
+            model_field = cls.model._meta.get_field(name)
             if isinstance(model_field, RichTextField):
                 field = SanitisedRichText(
                     label=model_field.verbose_name, required=not model_field.blank
@@ -136,7 +154,8 @@ class SubmissionForm(forms.Form):
             )
             if model_field.many_to_many:
                 field.help_text = ""
-            self.fields[name] = field
+            made[name] = field
+        return made
 
     def _limit_choices(self, field):
         """Other approved organisations, and taxonomy terms in the default language."""

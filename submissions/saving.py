@@ -16,14 +16,21 @@ from portal.uploads import without_metadata
 from .documents import collection_for, random_name
 
 
-def unique_slug(parent, title, fallback):
-    """A slug from the title, unique among the parent's children."""
+def unique_slug(parent, title, fallback, taken=None):
+    """A slug from the title, unique among the parent's children (or, for many new pages at
+    once, not in `taken`, the set of their slugs, which it is added to)."""
     base = slugify(anyascii(title))[:70] or fallback
     siblings = Page.objects.child_of(parent)
+
+    def exists(slug):
+        return slug in taken if taken is not None else siblings.filter(slug=slug).exists()
+
     slug, number = base, 1
-    while siblings.filter(slug=slug).exists():
+    while exists(slug):
         number += 1
         slug = f"{base}-{number}"
+    if taken is not None:
+        taken.add(slug)
     return slug
 
 

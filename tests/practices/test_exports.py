@@ -175,5 +175,6 @@ def test_every_listing_offers_the_download_in_the_readers_language(client, pract
         assert all("export=" in link["href"] for link in links)
     library = soup(client.get("/en/practices/?area=housing&page=1")).select(".export a")
     assert library[0]["href"] == "?area=housing&export=csv"
+    assert not soup(client.get("/en/practices/?area=health")).select(".export")  # no results
     german = soup(client.get("/de/practices/")).select_one(".export__label")
     assert german.get_text(strip=True) == "Diese Ergebnisse herunterladen"

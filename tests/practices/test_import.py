@@ -11,6 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from wagtail.models import Page, PageLogEntry
+
 import openpyxl
 import pytest
 
@@ -97,6 +99,22 @@ def test_the_example_imports_as_drafts_in_the_locale_of_their_language(
     assert proposed.status == OrganisationStatus.PROPOSED
     assert jobs.organisation.organisation_type.code == "national-authority"
     assert flats.licence == "https://creativecommons.org/licenses/by/4.0/"
+    assert Page.find_problems() == ([], [], [], [], [])  # the tree is sound
+
+
+def test_imported_drafts_are_ordinary_drafts(languages, make_organisation, editor_client):
+    make_organisation("municipality", "se", name="City of Norrvik", slug="norrvik")
+    run(EXAMPLE_CSV, "--source", "example")
+    page = PracticePage.objects.get(title="Language café in the town library")
+    assert page.get_parent().numchild == page.get_parent().get_children().count()
+    assert editor_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).status_code == 200
+    history = PageLogEntry.objects.filter(page=page).values_list("action", flat=True)
+    assert list(history) == ["wagtail.create"]
+    revision = page.latest_revision
+    assert revision.as_object().summary == page.summary
+    page.latest_revision.publish()  # an editor approves it
+    page.refresh_from_db()
+    assert page.live and page.url.startswith("/en/practices/")
 
 
 def test_arabic_labels_map_to_the_codes(languages, make_organisation, tmp_path):
