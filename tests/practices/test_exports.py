@@ -168,7 +168,8 @@ def test_unknown_format_is_a_clear_400(client, practices):
         assert "export=csv" in response.content.decode()
 
 
-def test_every_listing_offers_the_download_in_the_readers_language(client, practices):
+def test_every_listing_offers_the_download_in_the_readers_language(client, practices, make_event):
+    make_event(title="Webinar on housing", start_date="2099-03-01")
     for url in ("/en/practices/?area=housing", "/en/search/?q=newcomers", "/en/events/"):
         links = soup(client.get(url)).select(".export a")
         assert [link.get_text(strip=True) for link in links] == ["CSV", "JSON", "Excel"]
