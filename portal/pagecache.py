@@ -135,8 +135,9 @@ class PageCacheMiddleware:
             for name, value in response.headers.items()
             if name.lower() not in DROPPED_HEADERS
         ]
-        # Compressed: a library page shrinks about tenfold, which is most of the cost of reading
-        # it back from the database cache (or over the network from Redis) on every hit.
+        # Compressed (4-5× smaller for a library page, 0.1 ms to inflate): every filter
+        # combination of every listing in 26 languages may be an entry, in the database cache's
+        # table or in Redis' memory.
         return {"body": zlib.compress(body, 1), "headers": headers}
 
     @staticmethod
