@@ -76,7 +76,7 @@ def build_listing(request, events):
         context.update(
             {
                 "weeks": month_grid(list(in_month), first.year, first.month),
-                "month_label": date_format(first, "F Y"),
+                "month_label": date_format(first, "YEAR_MONTH_FORMAT"),
                 "previous_month": f"{previous:%Y-%m}" if previous else "",
                 "next_month": f"{following:%Y-%m}" if following else "",
                 "facets": facets,
