@@ -128,3 +128,16 @@ def test_library_country_filter_in_the_readers_alphabetical_order(
     library = PracticeIndexPage.for_language(language)
     labels = [label.rsplit(" (", 1)[0] for label in country_labels(client, library.url)]
     assert labels == expected
+
+
+@pytest.mark.django_db
+def test_directory_country_list_in_the_readers_alphabetical_order(client, make_organisation):
+    for code, slug in (("at", "wien"), ("se", "malmo"), ("de", "berlin"), ("nl", "delft")):
+        make_organisation("ngo", code, name=f"Welcome {slug}", slug=slug)
+    options = soup(client.get("/sv/organisations/")).select("#org-country option")
+    assert [o.get_text(strip=True) for o in options[1:]] == [
+        "Nederländerna",
+        "Sverige",
+        "Tyskland",
+        "Österrike",
+    ]
