@@ -353,10 +353,7 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
     def registration_open(self):
         """Registration is open until the deadline (a day in the event's time zone) and
         never once the event has begun, been cancelled or postponed."""
-        if self.status in (
-            EventStatus.CANCELLED,
-            EventStatus.POSTPONED,
-        ):
+        if self.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
             return False
         now = timezone.now()
         if self.start_utc and self.start_utc <= now:

@@ -78,3 +78,12 @@ def test_cancelled_event_offers_no_registration(client, make_event):
     page, dd = registration(client, event)
     assert page.find("a", string="Register") is None
     assert dd.get_text(strip=True) == "Registration closed"
+
+
+def test_cancelled_event_during_its_dates_is_not_happening(client, make_event):
+    event = make_event(
+        start_date=days(-1), end_date=days(1), registration_url=URL, status="cancelled"
+    )
+    page, dd = registration(client, event)
+    assert dd.get_text(strip=True) == "Registration closed"
+    assert "This event is happening now." not in page.get_text()
