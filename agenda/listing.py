@@ -38,6 +38,17 @@ def month_grid(events, year, month):
     ]
 
 
+def month_with_events(events, shown, first, last):
+    """For an empty month: the first of the next month with matching events, else of the
+    latest earlier one, else None."""
+    matching = facet_module.apply(events, LISTING_FACETS, shown)
+    later = matching.filter(start_date__gt=last).order_by("start_date").first()
+    if later is not None:
+        return later.start_date.replace(day=1)
+    earlier = matching.filter(end_date__lt=first).order_by("-end_date").first()
+    return earlier.end_date.replace(day=1) if earlier is not None else None
+
+
 def _month_param(request):
     parsed = facet_module.parse_month(request.GET.get("month", ""))
     if parsed is None:
@@ -63,20 +74,25 @@ def build_listing(request, events):
         first = _month_param(request)
         first, last = facet_module.month_bounds(first.year, first.month)
         shown = {k: v for k, v in selected.items() if k != "month"}
-        in_month = (
-            facet_module.apply(events, LISTING_FACETS, shown)
-            .filter(start_date__lte=last, end_date__gte=first)
+        month_events = events.filter(start_date__lte=last, end_date__gte=first)
+        in_month = list(
+            facet_module.apply(month_events, LISTING_FACETS, shown)
             .select_related("country", "locale")
             .order_by("start_utc")
         )
         # The calendar's range ends at year 1 and year 9998 (facets.parse_month).
         previous = (first - datetime.timedelta(days=1)).replace(day=1) if first.year > 1 else None
         following = last + datetime.timedelta(days=1) if last.year < 9998 else None
-        facets = facet_module.orm_facets(events, LISTING_FACETS, shown)
+        facets = facet_module.orm_facets(month_events, LISTING_FACETS, shown)  # what it shows
         context.update(
             {
-                "weeks": month_grid(list(in_month), first.year, first.month),
-                "month_label": date_format(first, "F Y"),
+                "weeks": month_grid(in_month, first.year, first.month),
+                "month_start": first,
+                "month_is_empty": not in_month,
+                "month_with_events": (
+                    None if in_month else month_with_events(events, shown, first, last)
+                ),
+                "month_label": date_format(first, "YEAR_MONTH_FORMAT"),
                 "previous_month": f"{previous:%Y-%m}" if previous else "",
                 "next_month": f"{following:%Y-%m}" if following else "",
                 "facets": facets,

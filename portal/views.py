@@ -77,7 +77,7 @@ def organisation_list(request):
     if country:
         organisations = organisations.filter(country__code=country)
     page = paginate(organisations.order_by("name"), request.GET.get("page"), DIRECTORY_PAGE_SIZE)
-    countries = Country.objects.filter(organisations__status="approved").distinct()
+    countries = Country.sorted(Country.objects.filter(organisations__status="approved").distinct())
     return render(
         request,
         "portal/organisation_list.html",

@@ -4,7 +4,7 @@ and their demo content."""
 from wagtail import hooks
 
 from portal.demo import DEMO_CONTENT
-from portal.i18n import current_language
+from portal.i18n import best_versions, current_language
 from portal.listing import paginate
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
@@ -53,13 +53,17 @@ def _latest(request, home):
 
 
 def _organisation_practices(request, organisation):
-    practices = (
-        PracticePage.objects.listable()
-        .by_organisation(organisation)
-        .for_listing()
+    """The practices the organisation leads (as many as the directory counts) and those it is
+    a partner in, apart: one card per practice, in the reader's best language."""
+    readable = best_versions(PracticePage.objects.listable(), current_language()).for_listing()
+    led = readable.filter(organisation=organisation).order_by("-first_published_at", "-pk")
+    partner = (
+        readable.filter(partner_organisations=organisation)
+        .exclude(organisation=organisation)
+        .distinct()
         .order_by("-first_published_at", "-pk")
     )
-    return {"practices": paginate(practices, request.GET.get("page"))}
+    return {"practices": paginate(led, request.GET.get("page")), "partner_practices": partner}
 
 
 @hooks.register(HOME_SECTIONS)

@@ -244,6 +244,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["portal.formats"]  # European date formats per language (portal/formats/)
 
 # Static and media files
 STATIC_URL = "/static/"
