@@ -28,7 +28,52 @@ from .http import open_data
 API_SECTIONS = "register_api_section"
 BASE_PATH = "api/v1/"
 
-api = NinjaAPI(
+PROBLEM_SCHEMA = {
+    "type": "object",
+    "description": "Problem details (RFC 9457).",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string", "example": "about:blank"},
+        "title": {"type": "string", "example": "Bad Request"},
+        "status": {"type": "integer", "example": 400},
+        "detail": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"parameter": {"type": "string"}, "message": {"type": "string"}},
+            },
+        },
+    },
+}
+PROBLEMS = {
+    "400": "A parameter is unknown or has a value that cannot be answered.",
+    "404": "Nothing public has this address (or the page is past the last one).",
+    "405": "Only GET, HEAD and OPTIONS.",
+    "429": "Too many requests from this address this minute: see Retry-After.",
+}
+
+
+class OpenDataAPI(NinjaAPI):
+    """The API, whose OpenAPI document also describes what every operation may answer besides
+    its result: 304 to a conditional request, and the problem details."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+        problem = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+        for operations in schema["paths"].values():
+            for operation in operations.values():
+                responses = operation.setdefault("responses", {})
+                responses.setdefault(
+                    "304", {"description": "Not modified since If-None-Match/If-Modified-Since."}
+                )
+                for status, description in PROBLEMS.items():
+                    responses.setdefault(status, {"description": description, "content": problem})
+        return schema
+
+
+api = OpenDataAPI(
     title="Integra open data API",
     version="1",
     description=(

@@ -117,14 +117,13 @@ class OrganisationList(schemas.Listing):
 
 def _localized(organisations, language):
     """Each organisation in its version in `language`, where there is one."""
-    versions = (
-        Organisation.objects.with_related()
-        .filter(
+    versions = {
+        version.translation_key: version
+        for version in Organisation.objects.with_related().filter(
             translation_key__in=[org.translation_key for org in organisations],
             locale__language_code=language,
         )
-        .in_bulk(field_name="translation_key")
-    )
+    }
     return [versions.get(org.translation_key, org) for org in organisations]
 
 
