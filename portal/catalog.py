@@ -16,6 +16,7 @@ availability), as DCAT-AP asks.
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Min
 from django.http import HttpResponse
 from django.utils.html import strip_tags
 
@@ -117,10 +118,17 @@ def _publisher(graph, request):
 
 
 def contact_point(graph, context):
-    node = typed(graph, BNode(), VCARD.Organization)
+    node = typed(graph, typed(graph, BNode(), VCARD.Kind), VCARD.Organization)
     graph.add((node, VCARD.fn, Literal(settings.OPEN_DATA_PUBLISHER)))
     graph.add((node, VCARD.hasURL, context.url("/")))
     return node
+
+
+def _issued():
+    """When the portal first published something (pages made by migrations have no date:
+    then when its content first changed)."""
+    first = Page.objects.live().aggregate(first=Min("first_published_at"))["first"]
+    return first or Revision.objects.aggregate(first=Min("changed_at"))["first"]
 
 
 def catalog_graph(request):
@@ -150,10 +158,7 @@ def catalog_graph(request):
         )
     )
     add_languages(graph, catalog, [code for code, _name in settings.LANGUAGES])
-    first = min(
-        (home.first_published_at for home in homes if home.first_published_at), default=None
-    )
-    add_date(graph, catalog, DCTERMS.issued, first)
+    add_date(graph, catalog, DCTERMS.issued, _issued())
     add_date(graph, catalog, DCTERMS.modified, Revision.last_changed(TOKENS))
 
     service = typed(graph, context.url("/api/v1/"), DCAT.DataService)

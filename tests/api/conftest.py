@@ -1,8 +1,9 @@
-import pytest
 from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation
+
+import pytest
 
 from portal import locales
-from wagtail_localize.models import StringTranslation
 
 
 @pytest.fixture
