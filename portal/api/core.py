@@ -21,6 +21,7 @@ from wagtail import hooks
 
 from ninja import NinjaAPI, Router
 from ninja.errors import HttpError, ValidationError
+from ninja.renderers import JSONRenderer
 
 from . import problems
 from .http import open_data
@@ -52,6 +53,11 @@ PROBLEMS = {
     "405": "Only GET, HEAD and OPTIONS.",
     "429": "Too many requests from this address this minute: see Retry-After.",
 }
+
+
+class Renderer(JSONRenderer):
+    media_type = "application/json; charset=utf-8"
+    json_dumps_params = {"ensure_ascii": False}  # letters as they are, not escaped
 
 
 class OpenDataAPI(NinjaAPI):
@@ -87,6 +93,7 @@ api = OpenDataAPI(
         "item's `licence`. DCAT-AP catalogue: /catalog.ttl, /catalog.jsonld, /catalog.rdf."
     ),
     urls_namespace="api-v1",
+    renderer=Renderer(),
     docs_url="/docs",
     openapi_url="/openapi.json",
 )

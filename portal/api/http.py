@@ -15,6 +15,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -107,6 +108,11 @@ def _answer(view, request, args, kwargs, clock, negotiated):
     limited = rate_limited(request)
     if limited is not None:
         return limited
+    try:
+        request.GET  # noqa: B018 - parse the query now, where its error can be answered
+    except TooManyFieldsSent:
+        limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+        return problem_response(400, f"At most {limit} parameters in one request.")
     moment = clock(request) if clock else None
     chosen = negotiated(request) if negotiated else ""
     etag, changed = validators(request, f"{moment}|{chosen}")
