@@ -24,6 +24,7 @@ from .choices import Continuation, EvidenceLevel, ImplementationLevel, MigrantPa
 from .facets import FACETS, status_of
 from .library import TERM_RELATIONS, IndexPaginator, facet_index, index_facets
 from .models import BODY_SECTIONS, PracticeAttachment, PracticeGalleryImage, PracticePage
+from .models.practice import LISTING_RENDITION
 
 router = Router(tags=["practices"])
 GALLERY_RENDITION = "max-1600x1600|format-webp"
@@ -170,7 +171,7 @@ def _record(request, page, versions):
         "last_confirmed": page.last_confirmed,
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
-        "image": schemas.image(request, page.image, "fill-480x270|format-webp"),
+        "image": schemas.image(request, page.image, LISTING_RENDITION),
         "gallery": [
             {**schemas.image(request, item.image, GALLERY_RENDITION), "caption": item.caption}
             for item in page.gallery_images.all()

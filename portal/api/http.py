@@ -121,7 +121,11 @@ def _answer(view, request, args, kwargs, clock, negotiated):
     stamp = int(changed.timestamp()) if changed is not None else None
     response = get_conditional_response(request, etag=etag, last_modified=stamp)
     if response is None:
-        response = view(request, *args, **kwargs)
+        method, request.method = request.method, "GET"  # HEAD: the GET's answer (no body)
+        try:
+            response = view(request, *args, **kwargs)
+        finally:
+            request.method = method
     if response.status_code in (200, 304):
         response["ETag"] = etag
         if stamp is not None:

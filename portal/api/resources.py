@@ -97,6 +97,7 @@ def taxonomy(request):
     """Action areas, sub-themes, organisation types, target groups, funding instruments,
     countries and languages: each term's stable code (used by every filter) and its label in
     each of the portal's languages."""
+    check_query(request.GET, Schema, ())
     answer = {name: _term_labels(model) for name, model in TERM_MODELS.items()}
     answer["countries"] = _countries()
     answer["languages"] = _languages()

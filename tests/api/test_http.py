@@ -96,3 +96,10 @@ def test_writing_is_refused_as_a_problem(client):
     response = client.post("/api/v1/practices", {"title": "x"})
     assert response.status_code == 405 and response.json()["status"] == 405
     assert "GET" in response["Allow"]
+
+
+def test_head_answers_like_get_without_a_body(client, practice):
+    get = client.get("/api/v1/practices")
+    head = client.head("/api/v1/practices")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == get["ETag"] and head["Access-Control-Allow-Origin"] == "*"

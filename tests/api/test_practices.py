@@ -78,7 +78,8 @@ LIBRARY_QUERIES = [
 
 
 @pytest.mark.parametrize("query", LIBRARY_QUERIES)
-def test_filters_and_counts_are_the_librarys(client, api, practices, query):
+def test_filters_and_counts_are_the_librarys(client, api, engine, practices, query):  # noqa: F811
+    index_now()
     library = client.get("/en/practices/?" + query)
     answer = api("/api/v1/practices?" + query)
     assert answer["count"] == library.context["paginator"].count
