@@ -4,6 +4,8 @@ translation with its origin, labels in the requested language."""
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from wagtail.documents import get_document_model
@@ -224,3 +226,20 @@ def test_unknown_ids_and_addresses_are_404_problems(client, practices):
         assert response.status_code == 404, url
         assert response.json()["status"] == 404
         assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_page_of_results_takes_the_same_queries_whatever_its_size(
+    client, make_practice, make_organisation
+):
+    partner = make_organisation(name="Partner", slug="partner")
+    for number in range(12):
+        practice = make_practice(title=f"Practice {number}", target_groups=["refugees"])
+        practice.partner_organisations = [partner]
+        practice.links = [PracticeLink(url="https://example.org", title="Site")]
+        practice.save()
+    client.get("/api/v1/practices?page_size=2")  # build the facet index and caches
+    with CaptureQueriesContext(connection) as small:
+        assert client.get("/api/v1/practices?page_size=2").status_code == 200
+    with CaptureQueriesContext(connection) as large:
+        assert client.get("/api/v1/practices?page_size=12").status_code == 200
+    assert len(large) == len(small), [query["sql"][:120] for query in large.captured_queries]
