@@ -19,11 +19,12 @@ from django.urls import include, path, re_path
 
 from wagtail import hooks
 
-from ninja import NinjaAPI, Router
+from ninja import NinjaAPI, Router, Schema
 from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from . import problems
+from .params import check_query
 from .http import open_data
 
 API_SECTIONS = "register_api_section"
@@ -101,6 +102,29 @@ api.add_exception_handler(problems.Problem, problems.from_problem)
 api.add_exception_handler(ValidationError, problems.from_validation_error)
 api.add_exception_handler(HttpError, problems.from_http_error)
 api.add_exception_handler(Http404, problems.from_not_found)
+
+
+class Index(Schema):
+    docs: str
+    openapi: str
+    catalog: str
+    resources: dict[str, str]
+
+
+@api.get("/", response=Index, summary="Where everything is")
+def index(request):
+    """The documentation, the OpenAPI document, the DCAT-AP catalogue and each resource."""
+    check_query(request.GET, Schema, ())
+
+    def absolute(relative):
+        return request.build_absolute_uri("/" + BASE_PATH + relative.lstrip("/"))
+
+    return {
+        "docs": absolute("docs"),
+        "openapi": absolute("openapi.json"),
+        "catalog": request.build_absolute_uri("/catalog"),
+        "resources": {prefix.strip("/"): absolute(prefix) for prefix in _mounted},
+    }
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ pytestmark = pytest.mark.django_db
 
 PAGING = {"page", "page_size", "modified_since"}
 EXPECTED = {
+    "/api/v1/": set(),
     "/api/v1/practices": {"q", "sort", "language", *PAGING} | {f.param for f in PRACTICE_FACETS},
     "/api/v1/practices/{id}": {"id", "language"},
     "/api/v1/practices/{id}.ttl": {"id"},
@@ -77,3 +78,11 @@ def test_the_docs_page_uses_only_local_files_and_no_inline_script(client):
         assert "src=" in attributes or 'type="application/json"' in attributes, script
     for source in sources:
         assert client.get(source).status_code == 200, source
+
+
+def test_the_base_address_says_where_everything_is(client, document):
+    index = client.get("/api/v1/").json()
+    assert index["docs"] == "http://testserver/api/v1/docs"
+    assert set(index["resources"]) == {"practices", "events", "organisations", "taxonomy"}
+    for url in [index["openapi"], index["catalog"], *index["resources"].values()]:
+        assert client.get(url).status_code == 200, url
