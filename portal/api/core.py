@@ -24,8 +24,8 @@ from ninja.errors import HttpError, ValidationError
 from ninja.renderers import JSONRenderer
 
 from . import problems
-from .params import check_query
 from .http import open_data
+from .params import check_query
 
 API_SECTIONS = "register_api_section"
 BASE_PATH = "api/v1/"
