@@ -54,9 +54,14 @@ class Taxonomy(Schema):
 
 
 def _term_labels(model):
+    """Every canonical term of `model` with its name in each language (one query, and one
+    for the sub-themes' action areas)."""
     names = {}
     for code, language, name in model.objects.values_list("code", "locale__language_code", "name"):
         names.setdefault(code, {})[language] = name
+    areas = {}
+    if model is SubTheme:
+        areas = dict(model.objects.default_locale().values_list("code", "action_area__code"))
     terms = []
     for code, canonical in terms_by_code(model).items():
         labels = names.get(code, {})
@@ -65,7 +70,7 @@ def _term_labels(model):
             "labels": {lang: labels.get(lang, canonical.name) for lang in LANGUAGES},
         }
         if model is SubTheme:
-            entry["action_area"] = canonical.action_area.code
+            entry["action_area"] = areas.get(code)
         terms.append(entry)
     return terms
 
