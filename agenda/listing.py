@@ -56,6 +56,14 @@ def _month_param(request):
     return datetime.date(*parsed, 1)
 
 
+def list_view(events, when, selected, now=None):
+    """(results in the listing's order, facets with counts) of upcoming or past events."""
+    scoped = events.upcoming(now) if when == "upcoming" else events.past(now)
+    order = ("start_utc", "pk") if when == "upcoming" else ("-start_utc", "-pk")
+    results = facet_module.apply(scoped, FACETS, selected).order_by(*order).for_listing()
+    return results, facet_module.orm_facets(scoped, FACETS, selected)
+
+
 def build_listing(request, events):
     """Context for the events page; `events` are the listable events in the reader's language."""
     now = timezone.now()
@@ -102,10 +110,7 @@ def build_listing(request, events):
         context["hidden_params"].append(("month", f"{first:%Y-%m}"))
         return context
 
-    scoped = events.upcoming(now) if when == "upcoming" else events.past(now)
-    order = ("start_utc", "pk") if when == "upcoming" else ("-start_utc", "-pk")
-    results = facet_module.apply(scoped, FACETS, selected).order_by(*order).for_listing()
-    facets = facet_module.orm_facets(scoped, FACETS, selected)
+    results, facets = list_view(events, when, selected, now)
     context.update(
         {
             "events": paginate(results, request.GET.get("page")),

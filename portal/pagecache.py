@@ -41,7 +41,12 @@ from portal.models import Organisation, Revision
 logger = logging.getLogger(__name__)
 
 NONCE_MARK = b"\x00csp-nonce\x00"
-UNCACHED_PREFIXES = ("/admin/", "/_util/", "/documents/", "/health/", "/csp-report/")
+# The read API and the catalogue answer conditional requests and count requests themselves
+# (portal.api.http); the catalogue's format also depends on the Accept header.
+UNCACHED_PREFIXES = (
+    *("/admin/", "/_util/", "/documents/", "/health/", "/csp-report/"),
+    *("/api/", "/catalog"),
+)
 SESSION_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 DROPPED_HEADERS = {"set-cookie", "content-length"}
 # Besides pages: what readers' pages show (the taxonomy has a revision of its own).

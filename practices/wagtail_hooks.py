@@ -3,13 +3,19 @@ and their demo content."""
 
 from wagtail import hooks
 
+from portal.api.core import API_SECTIONS, ApiSection
+from portal.catalog import OPEN_DATASETS
 from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
 from portal.listing import paginate
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
 
-from . import locales  # noqa: F401 (it registers the locale hooks)
+from . import (
+    api,
+    catalog,
+    locales,  # noqa: F401 (it registers the locale hooks)
+)
 from .library import facet_index
 from .models import PracticeIndexPage, PracticePage
 
@@ -89,3 +95,11 @@ def organisation_practices():
 @hooks.register(DEMO_CONTENT)
 def demo_practices():
     return (20, "practices.demo.generate")
+
+
+@hooks.register(API_SECTIONS)
+def practices_api():
+    return ApiSection(order=10, prefix="/practices", router=api.router)
+
+
+hooks.register(OPEN_DATASETS, catalog.describe_practices)

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "ninja",  # the read API's docs page from local static files (portal.api)
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -64,7 +65,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -414,6 +415,15 @@ SEARCH_BREAKER_SECONDS = float(env_str("SEARCH_BREAKER_SECONDS", "30"))
 # The index's primary shards and replicas of each (a replica needs a second node).
 SEARCH_SHARDS = env_int("SEARCH_SHARDS", 1)
 SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", 0)
+
+# Open data (portal.api, portal.catalog): the licence of the published practices and events,
+# who publishes them in the DCAT-AP catalogue, and the read API's anonymous rate limit.
+OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", WAGTAIL_SITE_NAME)
+OPEN_DATA_PUBLISHER_TYPE = env_str(
+    "OPEN_DATA_PUBLISHER_TYPE", "http://purl.org/adms/publishertype/NonProfitOrganisation"
+)
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300)  # requests a minute per address; 0 = none
 
 # Machine translation in wagtail-localize: DeepL when a key is configured; the portal works without.
 DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")
