@@ -27,7 +27,7 @@ from portal.sections import ORGANISATION_SECTIONS, render_sections
 
 def _organisation(slug):
     return get_object_or_404(
-        Organisation.objects.with_related().default_locale().approved().select_related("locale"),
+        Organisation.objects.with_related().default_locale().approved(),
         slug=slug,
     )
 

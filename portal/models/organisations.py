@@ -25,7 +25,7 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
     def with_related(self):
-        return self.select_related("organisation_type", "country", "logo")
+        return self.select_related("organisation_type", "country", "logo", "locale")
 
     def directory(self, text="", country=""):
         """The public directory (approved, canonical rows), by name or acronym and country."""

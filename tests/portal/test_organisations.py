@@ -35,6 +35,18 @@ def test_profile_shows_details_and_published_practices(client, make_organisation
     assert "Partner in (1)" in page
 
 
+def test_a_profile_in_another_language_than_the_readers_is_marked_as_such(
+    client, make_organisation
+):
+    make_organisation(
+        "municipality", "se", name="City of Norrvik", slug="norrvik", description="A town."
+    )
+    arabic = soup(client.get("/ar/organisations/norrvik/"))
+    assert arabic.html["dir"] == "rtl"
+    for element in (arabic.h1, arabic.select_one(".org-head .lead")):
+        assert (element["lang"], element["dir"]) == ("en", "ltr")
+
+
 def test_practice_links_to_its_organisation(client, organisation, make_practice):
     practice = make_practice(title="Language café", organisation=organisation)
     response = client.get(practice.url)
