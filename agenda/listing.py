@@ -38,6 +38,17 @@ def month_grid(events, year, month):
     ]
 
 
+def month_with_events(events, shown, first, last):
+    """For an empty month: the first of the next month with matching events, else of the
+    latest earlier one, else None."""
+    matching = facet_module.apply(events, LISTING_FACETS, shown)
+    later = matching.filter(start_date__gt=last).order_by("start_date").first()
+    if later is not None:
+        return later.start_date.replace(day=1)
+    earlier = matching.filter(end_date__lt=first).order_by("-end_date").first()
+    return earlier.end_date.replace(day=1) if earlier is not None else None
+
+
 def _month_param(request):
     parsed = facet_module.parse_month(request.GET.get("month", ""))
     if parsed is None:
@@ -52,20 +63,22 @@ def _chosen(request):
 
 
 def _in_month(events, shown, first, last):
-    return (
-        facet_module.apply(events, LISTING_FACETS, shown)
-        .filter(start_date__lte=last, end_date__gte=first)
-        .order_by("start_utc", "pk")
-    )
+    """The month's events under the other filters, in date order."""
+    month_events = events.filter(start_date__lte=last, end_date__gte=first)
+    return facet_module.apply(month_events, LISTING_FACETS, shown).order_by("start_utc", "pk")
 
 
-def _scoped(events, when, now):
-    return events.upcoming(now) if when == "upcoming" else events.past(now)
-
-
-def _in_list(scoped, when, selected):
+def _in_list(events, when, selected, now=None):
+    """(upcoming or past events, those of them the filters select, in the listing's order)."""
+    scoped = events.upcoming(now) if when == "upcoming" else events.past(now)
     order = ("start_utc", "pk") if when == "upcoming" else ("-start_utc", "-pk")
-    return facet_module.apply(scoped, FACETS, selected).order_by(*order)
+    return scoped, facet_module.apply(scoped, FACETS, selected).order_by(*order)
+
+
+def list_view(events, when, selected, now=None):
+    """(results in the listing's order, facets with counts) of upcoming or past events."""
+    scoped, results = _in_list(events, when, selected, now)
+    return results.for_listing(), facet_module.orm_facets(scoped, FACETS, selected)
 
 
 def results(request, events):
@@ -77,7 +90,7 @@ def results(request, events):
         first, last = facet_module.month_bounds(first.year, first.month)
         shown = {k: v for k, v in selected.items() if k != "month"}
         return _in_month(events, shown, first, last)
-    return _in_list(_scoped(events, when, timezone.now()), when, selected)
+    return _in_list(events, when, selected)[1]
 
 
 def build_listing(request, events):
@@ -96,15 +109,21 @@ def build_listing(request, events):
         first = _month_param(request)
         first, last = facet_module.month_bounds(first.year, first.month)
         shown = {k: v for k, v in selected.items() if k != "month"}
-        in_month = _in_month(events, shown, first, last).select_related("country", "locale")
+        month_events = events.filter(start_date__lte=last, end_date__gte=first)
+        in_month = list(_in_month(events, shown, first, last).select_related("country", "locale"))
         # The calendar's range ends at year 1 and year 9998 (facets.parse_month).
         previous = (first - datetime.timedelta(days=1)).replace(day=1) if first.year > 1 else None
         following = last + datetime.timedelta(days=1) if last.year < 9998 else None
-        facets = facet_module.orm_facets(events, LISTING_FACETS, shown)
+        facets = facet_module.orm_facets(month_events, LISTING_FACETS, shown)  # what it shows
         context.update(
             {
-                "weeks": month_grid(list(in_month), first.year, first.month),
-                "month_label": date_format(first, "F Y"),
+                "weeks": month_grid(in_month, first.year, first.month),
+                "month_start": first,
+                "month_is_empty": not in_month,
+                "month_with_events": (
+                    None if in_month else month_with_events(events, shown, first, last)
+                ),
+                "month_label": date_format(first, "YEAR_MONTH_FORMAT"),
                 "previous_month": f"{previous:%Y-%m}" if previous else "",
                 "next_month": f"{following:%Y-%m}" if following else "",
                 "facets": facets,
@@ -114,9 +133,7 @@ def build_listing(request, events):
         context["hidden_params"].append(("month", f"{first:%Y-%m}"))
         return context
 
-    scoped = _scoped(events, when, now)
-    results = _in_list(scoped, when, selected).for_listing()
-    facets = facet_module.orm_facets(scoped, FACETS, selected)
+    results, facets = list_view(events, when, selected, now)
     context.update(
         {
             "events": paginate(results, request.GET.get("page")),

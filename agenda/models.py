@@ -353,6 +353,24 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
         return bool(self.end_utc) and self.end_utc < timezone.now()
 
     @property
+    def is_happening(self):
+        """Started and not yet over."""
+        now = timezone.now()
+        return bool(self.start_utc) and self.start_utc <= now and not self.is_past
+
+    @property
+    def registration_open(self):
+        """Registration is open until the deadline (a day in the event's time zone) and
+        never once the event has begun, been cancelled or postponed."""
+        if self.status in (EventStatus.CANCELLED, EventStatus.POSTPONED):
+            return False
+        now = timezone.now()
+        if self.start_utc and self.start_utc <= now:
+            return False
+        deadline = self.registration_deadline
+        return deadline is None or deadline >= now.astimezone(self.tz).date()
+
+    @property
     def is_cancelled(self):
         return self.status == EventStatus.CANCELLED
 

@@ -5,12 +5,16 @@ from django.db.models import Q
 
 from wagtail import hooks
 
+from portal.api.core import API_SECTIONS, ApiSection
 from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
 
-from . import locales  # noqa: F401 (it registers the locale hooks)
+from . import (
+    api,
+    locales,  # noqa: F401 (it registers the locale hooks)
+)
 from .choices import EventStatus
 from .models import EventIndexPage, EventPage
 
@@ -58,3 +62,10 @@ def organisation_events():
 @hooks.register(DEMO_CONTENT)
 def demo_events():
     return (30, "agenda.demo.generate")  # after the practices they link to
+
+
+@hooks.register(API_SECTIONS)
+def events_api():
+    return ApiSection(
+        order=20, prefix="/events", router=api.router, clock=api.last_change_by_the_clock
+    )

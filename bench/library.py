@@ -1,8 +1,10 @@
-"""Benchmark: the practice library page with 10,000 practices.
+"""Benchmark: the practice library page, and the same lists from the read API, with 10,000
+practices.
 
 Creates a throw-away database (SQLite file, or `test_<name>` on the PostgreSQL server named by
-DATABASE_URL), generates practices in bulk, then requests the library page through Django's
-full request cycle and prints p50/p95 per scenario, facet counts included.
+DATABASE_URL), generates practices in bulk, then requests the library page and
+/api/v1/practices (20 full records a page, facet counts included) through Django's full
+request cycle and prints p50/p95 per scenario.
 
     .venv/bin/python bench/library.py [--practices 10000] [--requests 200]
 """
@@ -52,6 +54,18 @@ def main():
         for name, query in SCENARIOS:
             url = "/en/practices/" + query
             total = client.get(url).context["paginator"].count
+            p50, p95 = timed(client, url, args.requests)
+            with CaptureQueriesContext(connection) as captured:
+                client.get(url)
+            print(f"{name:<18} {total:>8,} {p50:>8.1f} {p95:>8.1f} {len(captured):>8}")
+
+        from django.conf import settings
+
+        settings.API_RATE_LIMIT = 0  # one client asks far more than a reader would
+        print(f"{'API':<18} {'results':>8} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+        for name, query in SCENARIOS:
+            url = "/api/v1/practices" + query
+            total = client.get(url).json()["count"]
             p50, p95 = timed(client, url, args.requests)
             with CaptureQueriesContext(connection) as captured:
                 client.get(url)

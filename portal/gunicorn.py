@@ -3,6 +3,8 @@ and the Procfile run it), read from the environment. GUNICORN_CMD_ARGS overrides
 
 import os
 
+from django.db import connections
+
 from portal.settings.env import env_int, env_str
 
 bind = f"{env_str('HOST', '127.0.0.1')}:{env_int('PORT', 8000)}"  # behind the reverse proxy
@@ -19,3 +21,9 @@ max_requests = 1000
 max_requests_jitter = 100
 accesslog = "-"  # stdout: the service manager collects it
 errorlog = "-"
+
+
+def post_fork(server, worker):
+    """Each worker opens its own database connections (kept between requests: CONN_MAX_AGE);
+    none made while the app was preloaded in the master is shared across the fork."""
+    connections.close_all()

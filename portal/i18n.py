@@ -7,6 +7,8 @@ translation in the reader's language is still opened under the reader's language
 listing pages route to it), so the interface stays in their language, with a notice.
 """
 
+import functools
+
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
@@ -16,6 +18,8 @@ from django.utils.translation import get_language, get_language_info
 
 from wagtail.models import Page
 from wagtail.url_routing import RouteResult
+
+from babel import Locale, UnknownLocaleError
 
 from portal.page_queries import public
 from portal.site_tree import site_tree
@@ -109,17 +113,33 @@ def versions(page, request=None):
     return found
 
 
+@functools.cache
+def own_name(code):
+    """A language's name in that language, capitalised as a menu item ("Čeština", "Dansk",
+    "Hrvatski"), from CLDR (Babel); Django's `name_local` is inconsistent ("česky")."""
+    try:
+        name = Locale.parse(code).get_display_name(code)
+    except (ValueError, UnknownLocaleError):
+        name = None
+    name = name or get_language_info(code)["name_local"]
+    return name[:1].upper() + name[1:]
+
+
 def language_links(request, page=None):
-    """The language switcher: one link per language, to the reader's best page in it."""
+    """The language switcher: one link per language, to the reader's best page in it, with
+    the same query string (the library's and the events' filters, the month shown)."""
     translations = {}
     if page is not None and getattr(page, "translation_key", None) and page.pk:
         translations = versions(page, request)
     current = current_language()
+    query = request.GET.urlencode()
     links = []
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         if page is not None and page.pk:
             url = reader_url(page, code, translations, request) if page.live else ""
+            if url and query:
+                url = f"{url}?{query}"
             available = code in translations
         else:
             url = translate_url(request.get_full_path(), code)
@@ -127,7 +147,7 @@ def language_links(request, page=None):
         links.append(
             {
                 "code": code,
-                "name": info["name_local"],
+                "name": own_name(code),
                 "url": url or translate_url(request.get_full_path(), code),
                 "current": code == current,
                 "available": available,

@@ -3,6 +3,7 @@ import logging
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve, reverse
 from django.utils.translation import gettext as _
@@ -97,3 +98,15 @@ class RequestTooBigMiddleware:
                 )
                 return redirect(request.get_full_path())
         return self.get_response(request)
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's, except that a 404 of the open data (the API, the catalogue), which has no
+    language prefix, stays a 404 instead of a redirect to /<language>/… (a page address)."""
+
+    UNPREFIXED = ("/api/", "/catalog")
+
+    def process_response(self, request, response):
+        if request.path_info.startswith(self.UNPREFIXED):
+            return response
+        return super().process_response(request, response)

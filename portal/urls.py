@@ -9,8 +9,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from portal import csp
+from portal import catalog, csp
 from portal import views as portal_views
+from portal.api.core import urlpatterns as api_urlpatterns
 from portal.sitemaps import Sitemap as PortalSitemap
 from search import views as search_views
 
@@ -31,6 +32,9 @@ urlpatterns = [
     path("health/search/", search_views.health, name="search_health"),
     path("csp-report/", csp.csp_report, name="csp_report"),
     path("", include("practices.open_data_urls")),
+    *api_urlpatterns(),
+    path("catalog", catalog.catalog_view, name="catalog"),
+    re_path(r"^catalog\.(?P<suffix>ttl|jsonld|rdf)$", catalog.catalog_view, name="catalog_file"),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PortalSitemap}}, name="sitemap"),
     path(
         "robots.txt",

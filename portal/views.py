@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -27,7 +27,7 @@ from portal.sections import ORGANISATION_SECTIONS, render_sections
 
 def _organisation(slug):
     return get_object_or_404(
-        Organisation.objects.with_related().default_locale().approved().select_related("locale"),
+        Organisation.objects.with_related().default_locale().approved(),
         slug=slug,
     )
 
@@ -66,18 +66,11 @@ def organisation_list(request):
     """The directory of approved organisations, searchable by name and country."""
     query = request.GET.get("q", "").strip()
     country = request.GET.get("country", "")
-    organisations = (
-        Organisation.objects.default_locale()
-        .approved()
-        .with_related()
-        .annotate(practice_count=_public_practice_count())
+    organisations = Organisation.objects.directory(query, country).annotate(
+        practice_count=_public_practice_count()
     )
-    if query:
-        organisations = organisations.filter(Q(name__icontains=query) | Q(acronym__icontains=query))
-    if country:
-        organisations = organisations.filter(country__code=country)
-    page = paginate(organisations.order_by("name"), request.GET.get("page"), DIRECTORY_PAGE_SIZE)
-    countries = Country.objects.filter(organisations__status="approved").distinct()
+    page = paginate(organisations, request.GET.get("page"), DIRECTORY_PAGE_SIZE)
+    countries = Country.sorted(Country.objects.filter(organisations__status="approved").distinct())
     return render(
         request,
         "portal/organisation_list.html",

@@ -6,6 +6,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal.api import resources
+from portal.api.core import API_SECTIONS, ApiSection
 from portal.demo import DEMO_CONTENT
 from portal.models import (
     ActionArea,
@@ -114,3 +116,13 @@ def register_background_tasks_menu_item():
     return AdminsOnlyMenuItem(
         _("Background tasks"), reverse("background_tasks"), icon_name="cogs", order=900
     )
+
+
+@hooks.register(API_SECTIONS)
+def taxonomy_api():
+    return ApiSection(order=40, prefix="/taxonomy", router=resources.taxonomy_router)
+
+
+@hooks.register(API_SECTIONS)
+def organisations_api():
+    return ApiSection(order=30, prefix="/organisations", router=resources.organisations_router)

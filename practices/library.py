@@ -92,6 +92,15 @@ class FacetIndex:
             return None
         return {value for value, bits in self.bits[param].items() if bits >> position & 1}
 
+    def mask_of(self, pks):
+        """The bits of the practices of which these are public versions (any language)."""
+        bits = 0
+        for pk in pks:
+            position = self.position_of.get(pk)
+            if position is not None:
+                bits |= 1 << position
+        return bits
+
     def mask(self, param, values):
         options = self.bits[param]
         combined = 0
@@ -181,11 +190,13 @@ def prefill_terms(practices, relations=TERM_RELATIONS, language=None):
             cache[definition.source] = queryset
 
 
-def index_facets(index, selected):
-    """The library's facets with counts from the index, each under the other filters."""
+def index_facets(index, selected, within=None):
+    """The library's facets with counts from the index, each under the other filters (and
+    among the practices of the bitset `within`, if given)."""
+    within = index.all if within is None else within
     counts = {
         definition.param: index.counts(
-            definition.param, index.matching(selected, skip=definition.param)
+            definition.param, index.matching(selected, skip=definition.param) & within
         )
         for definition in index.definitions
     }
@@ -195,9 +206,9 @@ def index_facets(index, selected):
 class IndexPaginator(Paginator):
     """Pages over the ids the facet index selected; each page is read from the database."""
 
-    def __init__(self, index, result, sort, practices):
+    def __init__(self, index, result, sort, practices, per_page=PAGE_SIZE):
         self.index, self.result, self.sort, self.practices = index, result, sort, practices
-        super().__init__(range(result.bit_count()), PAGE_SIZE)
+        super().__init__(range(result.bit_count()), per_page)
 
     def page(self, number):
         number = self.validate_number(number)

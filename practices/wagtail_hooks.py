@@ -6,14 +6,20 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
 
+from portal.api.core import API_SECTIONS, ApiSection
+from portal.catalog import OPEN_DATASETS
 from portal.demo import DEMO_CONTENT
-from portal.i18n import current_language
+from portal.i18n import best_versions, current_language
 from portal.listing import paginate
 from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
 from submissions.wagtail_hooks import EditorMenuItem
 
-from . import locales  # noqa: F401 (it registers the locale hooks)
+from . import (
+    api,
+    catalog,
+    locales,  # noqa: F401 (it registers the locale hooks)
+)
 from .import_views import ImportRunView, ImportView
 from .library import facet_index
 from .models import PracticeIndexPage, PracticePage
@@ -58,13 +64,17 @@ def _latest(request, home):
 
 
 def _organisation_practices(request, organisation):
-    practices = (
-        PracticePage.objects.listable()
-        .by_organisation(organisation)
-        .for_listing()
+    """The practices the organisation leads (as many as the directory counts) and those it is
+    a partner in, apart: one card per practice, in the reader's best language."""
+    readable = best_versions(PracticePage.objects.listable(), current_language()).for_listing()
+    led = readable.filter(organisation=organisation).order_by("-first_published_at", "-pk")
+    partner = (
+        readable.filter(partner_organisations=organisation)
+        .exclude(organisation=organisation)
+        .distinct()
         .order_by("-first_published_at", "-pk")
     )
-    return {"practices": paginate(practices, request.GET.get("page"))}
+    return {"practices": paginate(led, request.GET.get("page")), "partner_practices": partner}
 
 
 @hooks.register(HOME_SECTIONS)
@@ -105,3 +115,11 @@ def register_import_menu_item():
     return EditorMenuItem(
         _("Import practices"), reverse("practice_import"), icon_name="upload", order=170
     )
+
+
+@hooks.register(API_SECTIONS)
+def practices_api():
+    return ApiSection(order=10, prefix="/practices", router=api.router)
+
+
+hooks.register(OPEN_DATASETS, catalog.describe_practices)

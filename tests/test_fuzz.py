@@ -50,6 +50,7 @@ LIBRARY_PARAMS = [
     "page",
 ]
 EVENT_PARAMS = ["when", "view", "month", "page", "area", "country", "format", "language"]
+API_PARAMS = ["language", "modified_since", "page_size"]
 
 ENDPOINTS = {
     "library": ("/en/practices/", LIBRARY_PARAMS, {}),
@@ -62,6 +63,12 @@ ENDPOINTS = {
     "rss": ("/en/events/feed.rss", EVENT_PARAMS, {}),
     "atom": ("/en/events/feed.atom", EVENT_PARAMS, {}),
     "organisations": ("/en/organisations/", ["q", "country", "page"], {}),
+    "api practices": ("/api/v1/practices", ["q", *LIBRARY_PARAMS, *API_PARAMS], {}),
+    "api events": ("/api/v1/events", ["when", *EVENT_PARAMS[2:], "lang", *API_PARAMS[1:]], {}),
+    "api past events": ("/api/v1/events", EVENT_PARAMS[2:], {"when": "past"}),
+    "api organisations": ("/api/v1/organisations", ["q", "country", *API_PARAMS[:1]], {}),
+    "api practice": ("/api/v1/practices/00000000-0000-0000-0000-000000000000", ["language"], {}),
+    "catalogue": ("/catalog.ttl", ["format"], {}),
 }
 
 
@@ -85,6 +92,9 @@ def assert_answers(client, url, data):
     response = client.get(url, data)
     shown = {key: str(value)[:40] for key, value in data.items()}
     assert response.status_code < 500, (url, shown)
+    if url.startswith("/api/") and response.status_code >= 400:  # RFC 9457 problem details
+        assert response["Content-Type"] == "application/problem+json", (url, shown)
+        assert response.json()["status"] == response.status_code, (url, shown)
     return response
 
 

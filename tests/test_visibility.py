@@ -40,6 +40,9 @@ HIDDEN_TITLES = ["Secret draft café", "Members-only café", "Password café"]
         "/en/search/?q=café",
         "/en/organisations/newcomer-centre-malmo/",
         "/sitemap.xml",
+        "/api/v1/practices",
+        "/api/v1/practices?q=café",
+        "/api/v1/practices?country=se&sort=title",
     ],
 )
 def test_hidden_pages_are_never_listed(client, hidden, url):
@@ -114,6 +117,11 @@ def test_the_matrix_on_both_engines(client, engine, hidden, make_event, make_use
     index_now()
 
     assert card_titles(client.get("/en/search/?q=café")) == ["Public language café"]
+    found = client.get("/api/v1/practices", {"q": "café"}).json()["results"]
+    assert [item["title"] for item in found] == ["Public language café"]
+    assert [item["title"] for item in found[0]["attachments"]] == ["Public language café"]
+    event_api = client.get(f"/api/v1/events/{event.translation_key}").json()
+    assert [item["title"] for item in event_api["related_practices"]] == ["Public language café"]
     event_page = client.get(event.url)
     assert card_titles(event_page) == ["Public language café"]
     hreflang = [link["href"] for link in soup(client.get(public.url)).select("link[hreflang]")]

@@ -25,7 +25,16 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(locale__language_code=settings.LANGUAGE_CODE)
 
     def with_related(self):
-        return self.select_related("organisation_type", "country", "logo")
+        return self.select_related("organisation_type", "country", "logo", "locale")
+
+    def directory(self, text="", country=""):
+        """The public directory (approved, canonical rows), by name or acronym and country."""
+        found = self.default_locale().approved().with_related()
+        if text:
+            found = found.filter(models.Q(name__icontains=text) | models.Q(acronym__icontains=text))
+        if country:
+            found = found.filter(country__code=country)
+        return found.order_by("name", "pk")
 
 
 class Organisation(TranslatableMixin, index.Indexed, models.Model):

@@ -6,6 +6,7 @@ import threading
 import uuid
 
 from django.db import models
+from django.utils import timezone
 
 _request = threading.local()
 
@@ -19,6 +20,7 @@ class Revision(models.Model):
 
     name = models.CharField(max_length=40, unique=True)
     token = models.UUIDField(default=uuid.uuid4)
+    changed_at = models.DateTimeField(default=timezone.now)  # Last-Modified (portal.api)
 
     def __str__(self):
         return f"{self.name}: {self.token}"
@@ -39,11 +41,18 @@ class Revision(models.Model):
         return {str(name): str(token) for name, token in cls.objects.values_list("name", "token")}
 
     @classmethod
+    def last_changed(cls, names):
+        """When the latest of these revisions changed (None if none has been bumped yet)."""
+        return cls.objects.filter(name__in=names).aggregate(latest=models.Max("changed_at"))[
+            "latest"
+        ]
+
+    @classmethod
     def bump(cls, *names):
         for name in names:
-            token = uuid.uuid4()
-            if not cls.objects.filter(name=name).update(token=token):
-                cls.objects.get_or_create(name=name, defaults={"token": token})
+            token, now = uuid.uuid4(), timezone.now()
+            if not cls.objects.filter(name=name).update(token=token, changed_at=now):
+                cls.objects.get_or_create(name=name, defaults={"token": token, "changed_at": now})
             known = getattr(_request, "tokens", None)
             if known:
                 known[name] = str(token)

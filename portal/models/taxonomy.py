@@ -7,7 +7,6 @@ link to the default-locale term, so a filter means the same thing in every langu
 """
 
 import gettext as gettext_module
-import unicodedata
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -21,6 +20,7 @@ from wagtail.search import index
 import pycountry
 
 from portal.choices import CountryGroup
+from portal.collation import collation_key
 
 from .revisions import Revision
 
@@ -81,11 +81,6 @@ def locale_code(locale_id):
         _locale_codes.update(Locale.objects.values_list("id", "language_code"))
         _locale_codes["revision"] = revision
     return _locale_codes.get(locale_id)
-
-
-def alphabetical(text):
-    """A sort key that ignores case and accents (“Ś” sorts with “S”)."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
 class Term(TranslatableMixin, index.Indexed, models.Model):
@@ -234,10 +229,15 @@ class Country(index.Indexed, models.Model):
 
     @classmethod
     def facet_options(cls):
-        """[(code, name)] in the active language: EU first, then by localized name."""
-        countries = [(c.sort_order, alphabetical(c.localized_name), c) for c in cls.objects.all()]
-        countries.sort(key=lambda row: row[:2])
-        return [(country.code, country.localized_name) for _order, _key, country in countries]
+        """[(code, name)] in the active language, in its alphabetical order."""
+        return [(country.code, country.localized_name) for country in cls.sorted(cls.objects.all())]
+
+    @staticmethod
+    def sorted(countries):
+        """The countries by their names in the active language, in its alphabetical order
+        (Swedish "Österrike" after "Tyskland", Arabic by the Arabic alphabet)."""
+        language = get_language() or settings.LANGUAGE_CODE
+        return sorted(countries, key=lambda c: collation_key(c.localized_name, language))
 
     @property
     def localized_name(self):

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "ninja",  # the read API's docs page from local static files (portal.api)
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -64,7 +65,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "portal.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "portal.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,7 +106,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Connections are kept (CONN_MAX_AGE) on SQLite too: opening one and setting its pragmas
+    # costs more than answering a cached page.
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
@@ -243,6 +245,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
+FORMAT_MODULE_PATH = ["portal.formats"]  # European date formats per language (portal/formats/)
 
 # Static and media files
 STATIC_URL = "/static/"
@@ -368,8 +371,6 @@ ACCOUNT_RATE_LIMITS["csp_report"] = "60/m/ip"
 # Wagtail
 WAGTAIL_SITE_NAME = "Integra"
 WAGTAILADMIN_BASE_URL = env_str("BASE_URL", "http://localhost:8000")
-# The licence of the open data (exports, API, catalogue), which submitters agree to: a URL.
-OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "https://creativecommons.org/licenses/by/4.0/")
 WAGTAILIMAGES_IMAGE_MODEL = "portal.CustomImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
@@ -414,6 +415,15 @@ SEARCH_BREAKER_SECONDS = float(env_str("SEARCH_BREAKER_SECONDS", "30"))
 # The index's primary shards and replicas of each (a replica needs a second node).
 SEARCH_SHARDS = env_int("SEARCH_SHARDS", 1)
 SEARCH_REPLICAS = env_int("SEARCH_REPLICAS", 0)
+
+# Open data (portal.api, portal.catalog): the licence of the published practices and events,
+# who publishes them in the DCAT-AP catalogue, and the read API's anonymous rate limit.
+OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "https://creativecommons.org/licenses/by/4.0/")
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", WAGTAIL_SITE_NAME)
+OPEN_DATA_PUBLISHER_TYPE = env_str(
+    "OPEN_DATA_PUBLISHER_TYPE", "http://purl.org/adms/publishertype/NonProfitOrganisation"
+)
+API_RATE_LIMIT = env_int("API_RATE_LIMIT", 300)  # requests a minute per address; 0 = none
 
 # Machine translation in wagtail-localize: DeepL when a key is configured; the portal works without.
 DEEPL_API_KEY = env_str("DEEPL_API_KEY", "")

@@ -51,6 +51,10 @@ def site(make_practice, make_organisation):
     )
     for number in range(14):
         make_practice(title=f"Language café {number}", organisation=organisation, image=picture)
+    neighbours = make_organisation("ngo", "se", name="Neighbours", slug="neighbours")
+    make_practice(
+        title="Joint mentoring", organisation=neighbours, partner_organisations=[organisation]
+    )
     import datetime as dt
 
     from agenda.factories import EventPageFactory
@@ -85,12 +89,15 @@ def site(make_practice, make_organisation):
         "organisations": "/en/organisations/",
         "events": "/en/events/",
         "events month": "/en/events/?view=month",
+        "empty events month": "/en/events/?view=month&month=2040-01&country=se",
         "past events": "/en/events/?when=past",
         "event": event.url,
         "Arabic home": "/ar/",
         "Polish library": "/pl/practices/?area=housing",
         "Swedish practice": "/sv" + practice.url[3:],
         "Arabic events": "/ar/events/",
+        "Arabic organisation": "/ar" + organisation.get_absolute_url()[3:],
+        "Swedish library": "/sv/practices/",
         "sign in": "/en/accounts/login/",
         "sign up": "/en/accounts/signup/",
         "password reset": "/en/accounts/password/reset/",

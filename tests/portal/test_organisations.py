@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.utils import card_titles, text
+from tests.utils import card_titles, soup, text
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,20 @@ def test_profile_shows_details_and_published_practices(client, make_organisation
     assert "Norrvik, Sweden" in page
     assert "A coastal town of 40,000 people." in page
     assert sorted(card_titles(response)) == ["Joint mentoring", "Language café"]
-    assert "2 published practices" in page
+    assert "Practices led by this organisation (1)" in page
+    assert "Partner in (1)" in page
+
+
+def test_a_profile_in_another_language_than_the_readers_is_marked_as_such(
+    client, make_organisation
+):
+    make_organisation(
+        "municipality", "se", name="City of Norrvik", slug="norrvik", description="A town."
+    )
+    arabic = soup(client.get("/ar/organisations/norrvik/"))
+    assert arabic.html["dir"] == "rtl"
+    for element in (arabic.h1, arabic.select_one(".org-head .lead")):
+        assert (element["lang"], element["dir"]) == ("en", "ltr")
 
 
 def test_practice_links_to_its_organisation(client, organisation, make_practice):
@@ -42,3 +55,42 @@ def test_practice_links_to_its_organisation(client, organisation, make_practice)
 
 def test_unknown_organisation_is_404(client, home):
     assert client.get("/en/organisations/nobody/").status_code == 404
+
+
+def section_titles(response, heading_id):
+    section = soup(response).find("h2", id=heading_id).find_parent("section")
+    return [a.get_text(strip=True) for a in section.select(".card__title a")]
+
+
+def test_profile_shows_each_practice_once_in_the_readers_language_led_apart_from_partner(
+    client, make_organisation, make_practice
+):
+    vasterby = make_organisation("municipality", "se", name="Västerby", slug="vasterby")
+    other = make_organisation("ngo", "se", name="Welcome House", slug="welcome-house")
+    guide = make_practice(title="Welcome guide", organisation=vasterby)
+    make_practice(
+        language="sv",
+        title="Välkomstguide",
+        organisation=vasterby,
+        translation_key=guide.translation_key,
+    )
+    make_practice(
+        language="de",
+        title="Willkommensleitfaden",
+        organisation=vasterby,
+        translation_key=guide.translation_key,
+    )
+    make_practice(title="Job coaching", organisation=vasterby)
+    make_practice(title="Health circles", organisation=other, partner_organisations=[vasterby])
+
+    english = client.get("/en/organisations/vasterby/")
+    assert sorted(section_titles(english, "org-practices")) == ["Job coaching", "Welcome guide"]
+    assert section_titles(english, "org-partner-practices") == ["Health circles"]
+    assert "Practices led by this organisation (2)" in text(english)
+
+    swedish = client.get("/sv/organisations/vasterby/")
+    assert sorted(section_titles(swedish, "org-practices")) == ["Job coaching", "Välkomstguide"]
+
+    directory = soup(client.get("/en/organisations/"))
+    row = directory.find("a", string="Västerby").find_parent("tr")
+    assert row.select("td")[-1].get_text(strip=True) == "2"

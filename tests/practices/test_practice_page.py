@@ -82,3 +82,16 @@ def test_out_of_date_note_after_two_years(client, practice):
 def test_unpublished_practice_is_not_found(client, practice):
     practice.unpublish()
     assert client.get(reader_url(practice, "en")).status_code == 404
+
+
+def test_where_has_no_dangling_comma_without_a_country(client, make_practice):
+    practice = make_practice(title="Local mentoring", region_city="Västerby", countries=[])
+    facts = soup(client.get(practice.url)).select_one(".facts")
+    where = facts.find("dt", string="Where").find_next_sibling("dd").get_text(strip=True)
+    assert where == "Västerby"
+
+
+def test_where_joins_city_and_countries(client, practice):
+    facts = soup(client.get(practice.url)).select_one(".facts")
+    where = facts.find("dt", string="Var").find_next_sibling("dd").get_text(strip=True)
+    assert where == "Norrvik, Sverige"

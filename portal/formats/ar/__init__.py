@@ -1,0 +1,1 @@
+"""Arabic: 24-hour clock, as in the European countries the portal serves."""

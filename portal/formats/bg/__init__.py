@@ -1,0 +1,1 @@
+"""Bulgarian: the formats Django lacks."""

@@ -1,0 +1,1 @@
+"""English (European): day before month, 24-hour clock."""

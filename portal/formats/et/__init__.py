@@ -1,0 +1,1 @@
+"""Estonian: the formats Django lacks."""

@@ -1,0 +1,1 @@
+"""Irish: the formats Django lacks."""

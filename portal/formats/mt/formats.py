@@ -1,0 +1,8 @@
+DATE_FORMAT = r"j \t\a’ F Y"
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = r"j \t\a’ F Y, H:i"
+YEAR_MONTH_FORMAT = "F Y"
+MONTH_DAY_FORMAT = r"j \t\a’ F"
+SHORT_DATE_FORMAT = "d/m/Y"
+SHORT_DATETIME_FORMAT = "d/m/Y H:i"
+FIRST_DAY_OF_WEEK = 1  # Monday
