@@ -208,3 +208,22 @@ def test_changes_show_up_immediately(client, practices):
     assert facet_counts(get(client), "country") == {"se": 1, "de": 1, "dk": 1}
     practices["draft"].save_revision().publish()
     assert facet_counts(get(client), "area")["housing"] == 2
+
+
+def test_cards_say_when_the_text_is_in_another_language(client, make_practice):
+    make_practice(title="Language café")
+    make_practice(title="Jobbspår", summary="Ett spår till jobb.", language="sv")
+
+    def badges(url):
+        cards = soup(client.get(url)).select(".card")
+        return {
+            card.select_one(".card__title").get_text(strip=True): [
+                badge.get_text(" ", strip=True) for badge in card.select(".card__language")
+            ]
+            for card in cards
+        }
+
+    assert badges("/en/practices/") == {"Language café": [], "Jobbspår": ["Language: Swedish"]}
+    swedish = badges("/sv/practices/")
+    assert swedish["Jobbspår"] == []
+    assert swedish["Language café"][0].endswith("Engelska")
