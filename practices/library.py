@@ -56,11 +56,10 @@ class FacetIndex:
             pk: position_of_key[key] for pk, key in keys.items() if key in position_of_key
         }
         self.title_order = sorted(range(self.size), key=lambda i: (rows[i][0].casefold(), i))
-        self.bits = {facet.param: {} for facet in definitions}
+        positions = {facet.param: {} for facet in definitions}
 
         def add(param, value, index):
-            options = self.bits[param]
-            options[value] = options.get(value, 0) | (1 << index)
+            positions[param].setdefault(value, []).append(index)
 
         for index, row in enumerate(rows):
             for facet, raw in zip(value_facets, row[1:], strict=True):
@@ -84,6 +83,11 @@ class FacetIndex:
             pairs = rows if pairs is None else pairs.union(rows, all=True)
         for param, practice_id, code in pairs if pairs is not None else ():
             add(param, code, position[practice_id])
+        bits_at = facet_module.bits_at
+        self.bits = {
+            param: {value: bits_at(indexes, self.size) for value, indexes in options.items()}
+            for param, options in positions.items()
+        }
 
     def values_of(self, pk, param):
         """The option values of practice `pk` (None if this index shows another version)."""
@@ -94,12 +98,9 @@ class FacetIndex:
 
     def mask_of(self, pks):
         """The bits of the practices of which these are public versions (any language)."""
-        bits = 0
-        for pk in pks:
-            position = self.position_of.get(pk)
-            if position is not None:
-                bits |= 1 << position
-        return bits
+        found = (self.position_of.get(pk) for pk in pks)
+        known = (position for position in found if position is not None)
+        return facet_module.bits_at(known, self.size)
 
     def mask(self, param, values):
         options = self.bits[param]

@@ -4,7 +4,7 @@ declaration's in-memory facet index for filters and counts, simple highlighting 
 
 import difflib
 import re
-from itertools import combinations
+from itertools import combinations, islice
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -13,6 +13,7 @@ from django.utils.html import escape
 
 from wagtail.search.query import And, Or, Phrase, PlainText
 
+from portal.facets import bit_test, bits_at
 from portal.i18n import best_versions
 from portal.models import Revision
 
@@ -165,9 +166,7 @@ class DatabaseEngine:
                     if pk in position
                 )
             )
-            scope = 0
-            for pk in matches:
-                scope |= 1 << position[pk]
+            scope = bits_at((position[pk] for pk in matches), len(index.ids))
         else:
             scope = index.all
         params = list(self.declaration.facets_by_param)
@@ -179,7 +178,8 @@ class DatabaseEngine:
         }
         start, stop = query.offset, query.offset + query.per_page
         if matches is not None and query.sort == "relevance":
-            ordered = [pk for pk in matches if result >> position[pk] & 1][start:stop]
+            shown = bit_test(result, len(index.ids))
+            ordered = list(islice((pk for pk in matches if shown(position[pk])), start, stop))
         else:
             sort = "title" if query.sort == "title" else "newest"
             ordered = index.ordered_ids(result, sort, start, stop)
