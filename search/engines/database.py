@@ -179,7 +179,8 @@ class DatabaseEngine:
         start, stop = query.offset, query.offset + query.per_page
         if matches is not None and query.sort == "relevance":
             shown = bit_test(result, len(index.ids))
-            ordered = list(islice((pk for pk in matches if shown(position[pk])), start, stop))
+            kept = (pk for pk in matches if shown(position[pk]))
+            ordered = list(islice(kept, min(start, len(matches)), min(stop, len(matches))))
         else:
             sort = "title" if query.sort == "title" else "newest"
             ordered = index.ordered_ids(result, sort, start, stop)
