@@ -38,49 +38,26 @@ COLUMNS = [
     "image_licence",
     "licence",
 ]
-PLAIN = (
-    "title",
-    "summary",
-    "kind",
-    "status",
-    "start_date",
-    "start_time",
-    "end_date",
-    "end_time",
-    "all_day",
-    "timezone",
-    "event_format",
-    "venue",
-    "address",
-    "city",
-    "registration_url",
-    "registration_deadline",
-    "is_free",
-    "cost_note",
-    "body",
-)
 
 
 def record(event, request=None):
-    data = {name: getattr(event, name) for name in PLAIN}
-    data.update(
-        {
-            "id": str(event.translation_key),
-            "url": event.get_full_url(request),
-            "language": event.locale.language_code,
-            "country": event.country.code if event.country_id else "",
-            "online_url": event.online_url if event.shows_online_link else "",
-            "organisation": event.organisation.name,
-            "co_organisers": [org.name for org in event.co_organisers.all()],
-            "languages": [language.code for language in event.languages.all()],
-            "action_areas": [term.code for term in event.action_areas.all()],
-            "target_groups": [term.code for term in event.target_groups.all()],
-            "image_credit": event.image.credit if event.image_id else "",
-            "image_licence": event.image.licence if event.image_id else "",
-            "licence": settings.OPEN_DATA_LICENCE,
-        }
-    )
-    return {name: data[name] for name in COLUMNS}
+    """The event's columns: those not derived here are its fields as they are."""
+    derived = {
+        "id": str(event.translation_key),
+        "url": event.get_full_url(request),
+        "language": event.locale.language_code,
+        "country": event.country.code if event.country_id else "",
+        "online_url": event.online_url if event.shows_online_link else "",
+        "organisation": event.organisation.name,
+        "co_organisers": [org.name for org in event.co_organisers.all()],
+        "languages": [language.code for language in event.languages.all()],
+        "action_areas": [term.code for term in event.action_areas.all()],
+        "target_groups": [term.code for term in event.target_groups.all()],
+        "image_credit": event.image.credit if event.image_id else "",
+        "image_licence": event.image.licence if event.image_id else "",
+        "licence": settings.OPEN_DATA_LICENCE,
+    }
+    return {name: derived[name] if name in derived else getattr(event, name) for name in COLUMNS}
 
 
 def events_export(request, export_format, name, events):
