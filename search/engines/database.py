@@ -11,6 +11,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils.html import escape
 
+from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from portal.facets import bit_test, bits_at
@@ -25,6 +26,7 @@ ANY_WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8  # words beyond these are ignored (the "most words" rule expands combinations)
 PREFIX_LENGTH = 4  # words this long also match as prefixes ("språkkurs" → "språkkurser")
 _vocabulary = {}
+_entries = {}
 _fts5 = {}
 
 
@@ -57,20 +59,33 @@ def word_groups(words):
     return list(combinations(words, required(len(words)))) if words else []
 
 
-def fts5_expression(phrases, words):
-    """An SQLite FTS5 query: every phrase, and all words of at least one group."""
+def fts5_term(word):
+    """An SQLite FTS5 phrase for a query word: long words also match as prefixes."""
+    return f'"{word}"*' if len(word) >= PREFIX_LENGTH else f'"{word}"'
 
-    def term(word):
-        return f'"{word}"*' if len(word) >= PREFIX_LENGTH else f'"{word}"'
 
-    clauses = [f'"{phrase}"' for phrase in phrases]
-    groups = word_groups(words)
-    if len(groups) == 1:
-        clauses += [term(word) for word in groups[0]]
-    elif groups:
-        alternatives = (" AND ".join(term(word) for word in group) for group in groups)
-        clauses.append("(" + " OR ".join(f"({alternative})" for alternative in alternatives) + ")")
-    return " AND ".join(clauses)
+def at_least(sets, size):
+    """[b0, b1, …]: bk has the bits set in at least k of `sets` (b0 is all of `size`)."""
+    levels = [(1 << size) - 1]
+    for bits in sets:
+        levels.append(0)
+        for k in range(len(levels) - 1, 0, -1):
+            levels[k] |= levels[k - 1] & bits
+    return levels
+
+
+def exactly(levels):
+    """[e0, e1, …]: ek has the bits set in exactly k sets, from `at_least`'s levels."""
+    return [bits & ~above for bits, above in zip(levels, [*levels[1:], 0], strict=True)]
+
+
+def lowest_first(number):
+    """The positions of the set bits of `number`, lowest first (each step costs the int's
+    length: for the few bits of a page, not for whole sets)."""
+    while number:
+        low = number & -number
+        yield low.bit_length() - 1
+        number ^= low
 
 
 def wagtail_query(phrases, words):
@@ -118,6 +133,22 @@ def highlight(text, words, size=200, html=False):
     return prefix + "".join(marked) + suffix
 
 
+class Vocabulary:
+    """Words for spelling suggestions, grouped by first letter and length: a misspelling is
+    compared only with words that start like it and are at most two letters longer or shorter
+    (as the cluster's fuzzy matching keeps the first letter), not with every word."""
+
+    def __init__(self, words):
+        self.words = set(words)
+        self.groups = {}
+        for word in sorted(self.words):
+            self.groups.setdefault((word[0], len(word)), []).append(word)
+
+    def candidates(self, word):
+        lengths = range(len(word) - 2, len(word) + 3)
+        return [known for n in lengths for known in self.groups.get((word[0], n), ())]
+
+
 class DatabaseEngine:
     name = "database"
 
@@ -125,48 +156,124 @@ class DatabaseEngine:
         self.declaration = declaration
         self.model = declaration.model
 
-    def _matches(self, phrases, words):
-        """Ids of pages with every phrase and most words, best first (only public ones are
-        used later)."""
-        if not phrases and not words:
-            return []
+    def _matches(self, index, phrases, words):
+        """(bits of the matching practices in the facet index, and a function giving the ids
+        of the matches within a set of bits, best first, [start:stop])."""
         if connection.vendor == "sqlite" and fts5_table_exists():
-            return self._matches_fts5(phrases, words)
+            return self._matches_fts5(index, phrases, words)
         pages = self.declaration.get_queryset().only("pk")
-        return [page.pk for page in pages.search(wagtail_query(phrases, words))]
+        found = pages.search(wagtail_query(phrases, words)) if phrases or words else []
+        # Matches in any language count for the page; keep the best rank of each.
+        position = index.position_of
+        order = list(dict.fromkeys(position[page.pk] for page in found if page.pk in position))
 
-    def _matches_fts5(self, phrases, words):
-        """Query Wagtail's SQLite FTS5 index directly, ranked by BM25 with titles weighted.
+        def best(within, start, stop):
+            shown = bit_test(within, len(index.ids))
+            kept = (at for at in order if shown(at))
+            return [
+                index.ids[at] for at in islice(kept, min(start, len(order)), min(stop, len(order)))
+            ]
 
-        Wagtail's own SQLite query scores every row in a correlated subquery (seconds at 10k
-        practices); one MATCH over the FTS table answers in milliseconds.
-        """
+        return bits_at(order, len(index.ids)), best
+
+    def _matches_fts5(self, index, phrases, words):
+        """Query Wagtail's SQLite FTS5 table directly, once per word (and phrase) in any field
+        and once in titles, as sets of bits: every phrase and most words must match; pages
+        matching more of them rank first, then those with more of them in the title, then
+        the newest. (BM25 would score every match: seconds for common words at 100,000
+        practices; Wagtail's own SQLite query is slower still.)"""
+        size = len(index.ids)
+        if not phrases and not words:
+            return 0, lambda within, start, stop: []
+        positions = self._entry_positions(index)
+
+        def bits(expression):
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT rowid FROM wagtailsearch_indexentry_fts "
+                    "WHERE wagtailsearch_indexentry_fts MATCH %s",
+                    [expression],
+                )
+                rowids = [row[0] for row in cursor.fetchall()]
+            self._learn_entries(index, positions, rowids)
+            return bits_at(
+                (at for at in map(positions.get, rowids) if at is not None and at >= 0), size
+            )
+
+        terms = [f'"{phrase}"' for phrase in phrases] + [fts5_term(word) for word in words]
+        anywhere = [bits(term) for term in terms]
+        in_title = [bits(f"title : {term}") for term in terms]
+        matched = at_least(anywhere[len(phrases) :], size)[required(len(words))]
+        for phrase in anywhere[: len(phrases)]:
+            matched &= phrase
+        levels = [
+            matched & everywhere & title
+            for everywhere in reversed(exactly(at_least(anywhere, size)))
+            for title in reversed(exactly(at_least(in_title, size)))
+        ]
+        levels = [level for level in levels if level]
+
+        def best(within, start, stop):
+            picked, seen = [], 0
+            for level in levels:
+                level &= within
+                count = level.bit_count()
+                if seen + count <= start:
+                    seen += count
+                    continue
+                for at in lowest_first(level):
+                    if seen >= stop:
+                        return picked
+                    if seen >= start:
+                        picked.append(index.ids[at])
+                    seen += 1
+            return picked
+
+        return matched, best
+
+    def _entry_positions(self, index):
+        """{FTS row id: position in the facet index (-1: not a listable practice)}, made once
+        per facet index (that is, per revision and reader language)."""
+        key = (self.declaration.name, id(index))
+        cached = _entries.get(key)
+        if cached and cached[0] is index:
+            return cached[1]
         content_type = ContentType.objects.get_for_model(self.model)
         with connection.cursor() as cursor:
             cursor.execute(
-                "SELECT e.object_id FROM wagtailsearch_indexentry_fts f "
-                "JOIN wagtailsearch_indexentry e ON e.id = f.rowid "
-                "WHERE wagtailsearch_indexentry_fts MATCH %s AND e.content_type_id = %s "
-                "ORDER BY bm25(wagtailsearch_indexentry_fts, 1.0, 1.0, 6.0)",
-                [fts5_expression(phrases, words), content_type.pk],
+                "SELECT id, object_id FROM wagtailsearch_indexentry WHERE content_type_id = %s",
+                [content_type.pk],
             )
-            return [int(row[0]) for row in cursor.fetchall()]
+            rows = cursor.fetchall()
+        position = index.position_of
+        positions = {rowid: position.get(int(pk), -1) for rowid, pk in rows}
+        if len(_entries) > 60:  # 26 languages of a few revisions
+            _entries.clear()
+        _entries[key] = (index, positions)
+        return positions
+
+    def _learn_entries(self, index, positions, rowids):
+        """Rows indexed after the map was made (the worker indexes after publication, and
+        other types share the table): their positions, read once."""
+        unknown = [rowid for rowid in rowids if rowid not in positions]
+        if not unknown:
+            return
+        content_type = ContentType.objects.get_for_model(self.model)
+        rows = dict(
+            IndexEntry.objects.filter(pk__in=unknown, content_type=content_type).values_list(
+                "pk", "object_id"
+            )
+        )
+        # The map belongs to one facet index: practices published since have no position in it.
+        position = index.position_of
+        for rowid in unknown:
+            positions[rowid] = position.get(int(rows[rowid]), -1) if rowid in rows else -1
 
     def search(self, query):
         index = self.declaration.facet_index(query.language)
-        position = index.position_of  # any public version -> the version shown to this reader
-        matches = None
+        best = None
         if query.text:
-            # Matches in any language count for the page; keep the best rank of each.
-            phrases, words = query_terms(query.text)
-            matches = list(
-                dict.fromkeys(
-                    index.ids[position[pk]]
-                    for pk in self._matches(phrases, words)
-                    if pk in position
-                )
-            )
-            scope = bits_at((position[pk] for pk in matches), len(index.ids))
+            scope, best = self._matches(index, *query_terms(query.text))
         else:
             scope = index.all
         params = list(self.declaration.facets_by_param)
@@ -177,10 +284,8 @@ class DatabaseEngine:
             for param in params
         }
         start, stop = query.offset, query.offset + query.per_page
-        if matches is not None and query.sort == "relevance":
-            shown = bit_test(result, len(index.ids))
-            kept = (pk for pk in matches if shown(position[pk]))
-            ordered = list(islice(kept, min(start, len(matches)), min(stop, len(matches))))
+        if best is not None and query.sort == "relevance":
+            ordered = best(result, start, stop)
         else:
             sort = "title" if query.sort == "title" else "newest"
             ordered = index.ordered_ids(result, sort, start, stop)
@@ -212,10 +317,12 @@ class DatabaseEngine:
         corrected, changed = [], False
         for word in text.split():
             lowered = word.lower()
-            if len(lowered) < 4 or lowered in vocabulary:
+            if len(lowered) < 4 or lowered in vocabulary.words:
                 corrected.append(word)
                 continue
-            close = difflib.get_close_matches(lowered, vocabulary, n=1, cutoff=0.78)
+            close = difflib.get_close_matches(
+                lowered, vocabulary.candidates(lowered), n=1, cutoff=0.78
+            )
             corrected.append(close[0] if close else word)
             changed = changed or bool(close)
         return " ".join(corrected) if changed else ""
@@ -226,12 +333,15 @@ class DatabaseEngine:
         revision = self.declaration.revision
         key = (self.declaration.name, Revision.current(revision) if revision else None)
         if key[1] is None or key not in _vocabulary:
-            words = set()
             rows = self.declaration.get_queryset().values_list(*self.declaration.spelling_fields)
-            for row in rows:
-                words.update(terms_of(" ".join(value or "" for value in row)))
+            vocabulary = Vocabulary(
+                word
+                for row in rows
+                for word in terms_of(" ".join(value or "" for value in row))
+                if word.isalpha()
+            )
             _vocabulary.clear()
-            _vocabulary[key] = sorted(words)
+            _vocabulary[key] = vocabulary
         return _vocabulary[key]
 
     def suggest(self, prefix, language, limit=8):
