@@ -126,7 +126,11 @@ class SubmissionFormView(SubmissionViews):
                 for name, fs in self.formsets.items()
             }
         has_documents = draft is not None and "attachment" in form.fields
+        status, _label, comment = review_state(page) if page else ("draft", "", "")
         context = {
+            # An editor asked for changes: what they said, at the top of the form.
+            "changes_requested": status == "needs_changes",
+            "editor_comment": comment if status == "needs_changes" else "",
             "form": form,
             **formsets,
             "organisation": organisation,
