@@ -26,6 +26,7 @@ from portal.models import Organisation
 from portal.permissions import is_editor, organisations_of
 
 from . import permissions
+from .error_summary import error_summary
 from .moderation import review_state, submit_for_review, withdraw
 from .saving import save_attachments, save_image, unique_slug
 
@@ -96,6 +97,7 @@ class SubmissionFormView(SubmissionViews):
             "language": page.locale.language_code if page else None,
             "user": request.user,
         }
+        error_intro = ""
         if request.method == "POST":
             data = request.POST if data is None else data
             action = data.get("action", "save")
@@ -109,9 +111,7 @@ class SubmissionFormView(SubmissionViews):
                     form.add_model_errors(error)
                 else:
                     return self.after_save(saved, action)
-            messages.error(
-                request, self.incomplete_message if action == "submit" else self.invalid_message
-            )
+            error_intro = self.incomplete_message if action == "submit" else self.invalid_message
         else:
             initial = (
                 self.form_class.initial_from(draft)
@@ -125,6 +125,7 @@ class SubmissionFormView(SubmissionViews):
                 else fs(prefix=name, initial=[])
                 for name, fs in self.formsets.items()
             }
+        errors = error_summary(form, formsets.values())
         has_documents = draft is not None and "attachment" in form.fields
         status, _label, comment = review_state(page) if page else ("draft", "", "")
         context = {
@@ -138,8 +139,12 @@ class SubmissionFormView(SubmissionViews):
             "draft": draft,
             "attachments": draft.attachments.all() if has_documents else [],
             "delete_url": page.get_delete_url() if page and not page.live else "",
+            "error_summary": errors,
+            "error_intro": error_intro if errors else "",
             "page_title": draft.title if draft else self.submit_title,
         }
+        if errors:  # the title says so first, as screen readers announce it
+            context["page_title"] = _("Error: %(title)s") % {"title": context["page_title"]}
         return render(request, self.template_name, context)
 
     @transaction.atomic

@@ -56,9 +56,7 @@ def test_submit_from_the_preview_sends_the_draft_for_review(client, team, librar
     practice.refresh_from_db()
     assert review_state(practice)[0] == "in_review"
     assert practice.latest_revision.as_object().licence_agreed_at is not None
-    assert [m.to[0] for m in mail.outbox if "To review:" in m.subject] == [
-        team["editor"].email
-    ]
+    assert [m.to[0] for m in mail.outbox if "To review:" in m.subject] == [team["editor"].email]
 
 
 def test_an_incomplete_draft_sent_from_the_preview_opens_the_form_with_its_errors(
