@@ -84,6 +84,10 @@ class SubmissionViews(LoginRequiredMixin, View):
         """Where a new page goes, from the form's cleaned data; for subclasses."""
         raise NotImplementedError
 
+    def cannot_preview(self, draft):
+        """Why a draft cannot be shown as its page yet (what it lacks), or ""; for subclasses."""
+        return ""
+
 
 class SubmissionFormView(SubmissionViews):
     """The form, for a new page (`page` None) or the latest draft of an existing one."""
@@ -236,6 +240,10 @@ class PreviewView(SubmissionViews):
         if not permissions.can_preview(request.user, page):
             raise PermissionDenied
         draft = page.get_latest_revision_as_object()
+        missing = self.cannot_preview(draft)
+        if missing:
+            messages.info(request, missing)
+            return redirect(page.get_edit_url())
         request.is_preview = True
         request.preview_actions = self.actions(page)
         request.preview_mode = draft.default_preview_mode

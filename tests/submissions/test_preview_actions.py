@@ -107,3 +107,24 @@ def test_the_admin_preview_has_no_member_actions(editor_client, drafts):
     practice = drafts["practice"]
     response = editor_client.get(reverse("wagtailadmin_pages:preview_on_edit", args=[practice.pk]))
     assert not soup(response).select(".preview-actions")
+
+
+def test_an_event_draft_without_dates_goes_back_to_its_form_with_a_message(
+    client, team, events_page
+):
+    client.force_login(team["member"])
+    response = client.post(
+        reverse("event_submit"), {"title": "Open day", "action": "preview"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert "Give the event's start and end dates to preview it." in text(response)
+    assert soup(response).select_one("h1").get_text(strip=True) == "Edit “Open day”"
+
+
+def test_an_event_draft_with_its_dates_is_previewed_with_the_actions(client, team, drafts):
+    event = drafts["event"]
+    client.force_login(team["member"])
+    links, forms = actions(client.get(event.get_preview_url()))
+    assert event.get_edit_url() in links
+    assert forms == [event.get_submit_draft_url()]
