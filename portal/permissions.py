@@ -67,5 +67,12 @@ def can_see_members(user, organisation):
     return is_editor(user) or is_member(user, organisation)
 
 
+def can_see_proposal(user, organisation):
+    """A proposed (or refused) organisation's profile is seen by who proposed it and editors."""
+    if is_editor(user):
+        return True
+    return bool(user and user.is_authenticated and organisation.proposed_by_id == user.pk)
+
+
 def can_manage_members(user, organisation):
     return is_editor(user) or is_manager(user, organisation)
