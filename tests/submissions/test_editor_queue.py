@@ -135,7 +135,7 @@ def test_approving_a_proposal_returns_the_editor_to_the_queue(client, team, wait
     assert response["Location"] != reverse("review_queue")
 
 
-def test_without_editors_editorial_mail_goes_to_the_superusers(client, make_user, django_user_model):
+def test_without_editors_editorial_mail_goes_to_the_superusers(make_user):
     from django.contrib.auth.models import Group
 
     Group.objects.get(name="Editors").user_set.clear()
