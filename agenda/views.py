@@ -20,6 +20,11 @@ class EventSubmissionViews(SubmissionViews):
     join_message = _("To announce an event, first join your organisation.")
     in_review_message = _("An editor is reviewing this event; you can edit it again afterwards.")
 
+    def cannot_preview(self, draft):
+        if draft.start_date is None or draft.end_date is None:
+            return _("Give the event's start and end dates to preview it.")
+        return ""
+
     def get_parent(self, data):
         """The events page in the reader's language, or the first one."""
         listing = EventIndexPage.objects.filter(

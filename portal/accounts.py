@@ -6,12 +6,14 @@ from urllib.parse import urlsplit
 from django import forms
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
+from django.shortcuts import resolve_url
 from django.utils.translation import gettext_lazy as _
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
 from portal import emails
+from portal.permissions import is_editor
 
 
 class SignupForm(AllauthSignupForm):
@@ -34,6 +36,13 @@ class SignupForm(AllauthSignupForm):
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
         return True
+
+    def get_login_redirect_url(self, request):
+        """Editors start at what waits for them (EDITOR_LOGIN_REDIRECT_URL), members at their
+        submissions. A `next` address they started from comes first (allauth reads it)."""
+        if is_editor(request.user):
+            return resolve_url(settings.EDITOR_LOGIN_REDIRECT_URL)
+        return super().get_login_redirect_url(request)
 
     def save_user(self, request, user, form, commit=True):
         user.language = (getattr(request, "LANGUAGE_CODE", None) or user.language)[:8]

@@ -5,7 +5,7 @@ also accept members; editors (the "Editors" group) and superusers review and pub
 admin is for editors only: members never get `wagtailadmin.access_admin`.
 """
 
-from django.contrib.auth.models import Group
+from django.contrib.auth import get_user_model
 
 from portal.models import Membership, Organisation
 
@@ -25,8 +25,11 @@ def is_editor(user):
 
 
 def editors():
-    group = Group.objects.filter(name=EDITORS_GROUP).first()
-    return group.user_set.filter(is_active=True) if group else []
+    """Who editorial mail goes to: the active members of the Editors group or, while it has
+    none, the active superusers (so that a proposal or an enquiry never goes unread)."""
+    users = get_user_model().objects.filter(is_active=True)
+    members = users.filter(groups__name=EDITORS_GROUP)
+    return members if members.exists() else users.filter(is_superuser=True)
 
 
 def organisations_of(user):
@@ -65,6 +68,13 @@ def can_write_for(user, organisation):
 
 def can_see_members(user, organisation):
     return is_editor(user) or is_member(user, organisation)
+
+
+def can_see_proposal(user, organisation):
+    """A proposed (or refused) organisation's profile is seen by who proposed it and editors."""
+    if is_editor(user):
+        return True
+    return bool(user and user.is_authenticated and organisation.proposed_by_id == user.pk)
 
 
 def can_manage_members(user, organisation):

@@ -4,7 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +23,7 @@ from portal.forms import (
 from portal.i18n import current_language
 from portal.listing import DIRECTORY_PAGE_SIZE, paginate
 from portal.models import Country, Membership, Organisation
-from portal.permissions import can_manage_members, can_see_members
+from portal.permissions import can_manage_members, can_see_members, can_see_proposal, is_editor
 from portal.sections import ORGANISATION_SECTIONS, render_sections
 
 
@@ -87,7 +89,11 @@ def organisation_list(request):
 def organisation_detail(request, slug):
     """An organisation's public profile; the feature apps contribute its sections (its
     practices, owned or as partner, and its events)."""
-    organisation = _organisation(slug)
+    organisation = get_object_or_404(
+        Organisation.objects.with_related().default_locale(), slug=slug
+    )
+    if not organisation.is_approved and not can_see_proposal(request.user, organisation):
+        raise Http404
     members = None
     if can_see_members(request.user, organisation):
         members = (
@@ -108,6 +114,11 @@ def organisation_detail(request, slug):
             "membership": own,
             "can_manage": can_manage_members(request.user, organisation),
             "join_form": JoinForm(),
+            "proposal_review_url": reverse(
+                "wagtailsnippets_portal_organisation:edit", args=[organisation.pk]
+            )
+            if not organisation.is_approved and is_editor(request.user)
+            else "",
         },
     )
 

@@ -82,8 +82,8 @@ class OrganisationViewSet(SnippetViewSet):
     menu_label = _("Organisations")
     menu_order = 250
     add_to_admin_menu = True
-    list_display = ["name", "organisation_type", "country"]
-    list_filter = ["organisation_type", "country"]
+    list_display = ["name", "status", "organisation_type", "country"]
+    list_filter = ["status", "organisation_type", "country"]
     search_fields = ["name", "acronym"]
 
 

@@ -109,6 +109,15 @@ class PracticeSubmissionForm(SubmissionForm):
             "action_area__sort_order", "sort_order"
         )
 
+    @classmethod
+    def initial_from(cls, page):
+        """Consent once given to the current licence stays given (the box is ticked)."""
+        initial = super().initial_from(page)
+        initial["licence_consent"] = bool(
+            page.licence_agreed_at and page.licence == licences.current()["url"]
+        )
+        return initial
+
     def copy_to(self, page):
         super().copy_to(page)
         if self.cleaned_data.get("licence_consent"):

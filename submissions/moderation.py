@@ -68,8 +68,21 @@ def submit_for_review(page, user):
 
 def withdraw(page, user):
     """Take the page out of review, back to a draft. Wagtail logs the cancellation and sends
-    `workflow_cancelled`, which tells the submitter and the organisation's managers."""
-    page.current_workflow_state.cancel(user=user)
+    `workflow_cancelled`, which tells the submitter and the organisation's managers; the
+    reviewers, who were told of the submission, are told it is no longer waiting for them."""
+    state = page.current_workflow_state
+    task = state.current_task_state.task.specific if state.current_task_state_id else None
+    told = list(reviewers_of(task, exclude=user)) if task else []
+    state.cancel(user=user)
+    emails.send(
+        "review_withdrawn",
+        told,
+        {
+            "page": page,
+            "actor": user,
+            "queue_url": emails.absolute(reverse("review_queue")),
+        },
+    )
 
 
 TRANSITIONS = {
@@ -114,6 +127,22 @@ def _notify(template):
     return handler
 
 
+def reviewers_of(task, exclude=None):
+    """Who reviews a task's pages: the members of its groups, and superusers, except `exclude`
+    and those who turned these emails off in their admin account settings."""
+    if not isinstance(task, AbstractGroupApprovalTask):
+        return get_user_model().objects.none()
+    reviewers = get_user_model().objects.filter(
+        Q(groups__in=task.groups.all()) | Q(is_superuser=True),
+        # The "submitted" preference of their admin account settings, on unless turned off.
+        Q(wagtail_userprofile__isnull=True) | Q(wagtail_userprofile__submitted_notifications=True),
+        is_active=True,
+    )
+    if exclude is not None:
+        reviewers = reviewers.exclude(pk=exclude.pk)
+    return reviewers.distinct()
+
+
 def notify_reviewers(sender, instance, user=None, **kwargs):
     """One email per submission (and resubmission) to each reviewer of the task: the members of
     its groups, and superusers, except whoever submitted it and those who turned these emails
@@ -123,17 +152,9 @@ def notify_reviewers(sender, instance, user=None, **kwargs):
         return
     page = instance.workflow_state.content_object
     page = getattr(page, "specific", page)
-    reviewers = get_user_model().objects.filter(
-        Q(groups__in=task.groups.all()) | Q(is_superuser=True),
-        # The "submitted" preference of their admin account settings, on unless turned off.
-        Q(wagtail_userprofile__isnull=True) | Q(wagtail_userprofile__submitted_notifications=True),
-        is_active=True,
-    )
-    if user is not None:
-        reviewers = reviewers.exclude(pk=user.pk)
     emails.send(
         "review_requested",
-        reviewers.distinct(),
+        reviewers_of(task, exclude=user),
         {
             "page": page,
             "submitter": instance.workflow_state.requested_by or user,

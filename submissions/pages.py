@@ -19,6 +19,9 @@ class SubmittablePageMixin:
     def get_preview_url(self):
         return self._submission_url("preview")
 
+    def get_submit_draft_url(self):
+        return self._submission_url("submit_draft")
+
     def get_delete_url(self):
         return self._submission_url("delete")
 

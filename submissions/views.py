@@ -13,6 +13,7 @@ from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
@@ -25,7 +26,8 @@ from portal.models import Organisation
 from portal.permissions import is_editor, organisations_of
 
 from . import permissions
-from .moderation import submit_for_review, withdraw
+from .error_summary import error_summary
+from .moderation import review_state, submit_for_review, withdraw
 from .saving import save_attachments, save_image, unique_slug
 
 logger = logging.getLogger(__name__)
@@ -61,6 +63,7 @@ class SubmissionViews(LoginRequiredMixin, View):
             ("new/", "submit", SubmitView),
             ("<int:pk>/edit/", "edit", EditView),
             ("<int:pk>/preview/", "preview", PreviewView),
+            ("<int:pk>/submit/", "submit_draft", SubmitDraftView),
             ("<int:pk>/delete/", "delete", DeleteView),
             ("<int:pk>/withdraw/", "withdraw", WithdrawView),
         ]
@@ -81,11 +84,16 @@ class SubmissionViews(LoginRequiredMixin, View):
         """Where a new page goes, from the form's cleaned data; for subclasses."""
         raise NotImplementedError
 
+    def cannot_preview(self, draft):
+        """Why a draft cannot be shown as its page yet (what it lacks), or ""; for subclasses."""
+        return ""
+
 
 class SubmissionFormView(SubmissionViews):
     """The form, for a new page (`page` None) or the latest draft of an existing one."""
 
-    def render_form(self, page, organisation):
+    def render_form(self, page, organisation, data=None):
+        """`data`: what is posted, unless given (a saved draft sent for review as it is)."""
         request = self.request
         draft = page.get_latest_revision_as_object() if page else None
         form_kwargs = {
@@ -93,12 +101,12 @@ class SubmissionFormView(SubmissionViews):
             "language": page.locale.language_code if page else None,
             "user": request.user,
         }
+        error_intro = ""
         if request.method == "POST":
-            action = request.POST.get("action", "save")
-            form = self.form_class(
-                request.POST, request.FILES, draft=action != "submit", **form_kwargs
-            )
-            formsets = {name: fs(request.POST, prefix=name) for name, fs in self.formsets.items()}
+            data = request.POST if data is None else data
+            action = data.get("action", "save")
+            form = self.form_class(data, request.FILES, draft=action != "submit", **form_kwargs)
+            formsets = {name: fs(data, prefix=name) for name, fs in self.formsets.items()}
             if form.is_valid() and all(formset.is_valid() for formset in formsets.values()):
                 try:
                     saved = self.save(page, draft, organisation, form, formsets)
@@ -107,9 +115,7 @@ class SubmissionFormView(SubmissionViews):
                     form.add_model_errors(error)
                 else:
                     return self.after_save(saved, action)
-            messages.error(
-                request, self.incomplete_message if action == "submit" else self.invalid_message
-            )
+            error_intro = self.incomplete_message if action == "submit" else self.invalid_message
         else:
             initial = (
                 self.form_class.initial_from(draft)
@@ -123,8 +129,13 @@ class SubmissionFormView(SubmissionViews):
                 else fs(prefix=name, initial=[])
                 for name, fs in self.formsets.items()
             }
+        errors = error_summary(form, formsets.values())
         has_documents = draft is not None and "attachment" in form.fields
+        status, _label, comment = review_state(page) if page else ("draft", "", "")
         context = {
+            # An editor asked for changes: what they said, at the top of the form.
+            "changes_requested": status == "needs_changes",
+            "editor_comment": comment if status == "needs_changes" else "",
             "form": form,
             **formsets,
             "organisation": organisation,
@@ -132,8 +143,12 @@ class SubmissionFormView(SubmissionViews):
             "draft": draft,
             "attachments": draft.attachments.all() if has_documents else [],
             "delete_url": page.get_delete_url() if page and not page.live else "",
+            "error_summary": errors,
+            "error_intro": error_intro if errors else "",
             "page_title": draft.title if draft else self.submit_title,
         }
+        if errors:  # the title says so first, as screen readers announce it
+            context["page_title"] = _("Error: %(title)s") % {"title": context["page_title"]}
         return render(request, self.template_name, context)
 
     @transaction.atomic
@@ -225,11 +240,78 @@ class PreviewView(SubmissionViews):
         if not permissions.can_preview(request.user, page):
             raise PermissionDenied
         draft = page.get_latest_revision_as_object()
+        missing = self.cannot_preview(draft)
+        if missing:
+            messages.info(request, missing)
+            return redirect(page.get_edit_url())
         request.is_preview = True
+        request.preview_actions = self.actions(page)
         request.preview_mode = draft.default_preview_mode
         response = draft.serve_preview(request, draft.default_preview_mode)
         response["X-Robots-Tag"] = "noindex"
         return response
+
+    def actions(self, page):
+        """What the person previewing may do next, for the preview's banner: edit the draft,
+        send it for review, or take it back out of review."""
+        user = self.request.user
+        status, label, _comment = review_state(page)
+        editable = permissions.can_edit(user, page)
+        return {
+            "label": label,
+            "edit_url": page.get_edit_url() if editable else "",
+            "submit_url": page.get_submit_draft_url()
+            if editable and status != "in_review" and status != "live"
+            else "",
+            "withdraw_url": page.get_withdraw_url()
+            if status == "in_review" and permissions.can_withdraw(user, page)
+            else "",
+        }
+
+
+class SubmitDraftView(SubmissionFormView):
+    """Send the saved draft for review as it is (the preview's "Submit for review"): it is
+    checked as the form checks a submission, and when something is missing the form opens
+    with the errors."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        page = self.get_page()
+        if not permissions.can_preview(request.user, page):
+            raise PermissionDenied
+        if not permissions.can_edit(request.user, page):
+            messages.info(request, self.in_review_message)
+            return redirect("my_submissions")
+        draft = page.get_latest_revision_as_object()
+        return self.render_form(page, page.organisation, data=self.draft_data(draft))
+
+    def draft_data(self, draft):
+        """The draft as the form would post it, with "submit" as the action."""
+        form = self.form_class(
+            initial=self.form_class.initial_from(draft),
+            organisation=draft.organisation,
+            language=draft.locale.language_code,
+            user=self.request.user,
+        )
+        data = QueryDict(mutable=True)
+        forms = [form]
+        for name, formset_class in self.formsets.items():
+            formset = formset_class(
+                prefix=name, initial=formset_class.initial_for(getattr(draft, name).all())
+            )
+            forms += [formset.management_form, *formset.forms]
+        for each in forms:
+            for field in each:
+                value = field.value()
+                if value is None or value is False:
+                    continue
+                if isinstance(value, list | tuple):
+                    data.setlist(field.html_name, [str(v) for v in value])
+                else:
+                    data[field.html_name] = "on" if value is True else str(value)
+        data["action"] = "submit"
+        return data
 
 
 class DeleteView(SubmissionViews):

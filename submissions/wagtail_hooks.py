@@ -5,18 +5,21 @@ from django.contrib.auth.mixins import UserPassesTestMixin
 from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.http import urlencode
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.models import Page, TaskState
+from wagtail.models import Page
 
+from portal.models import Membership, Organisation, OrganisationStatus
 from portal.permissions import is_editor
 
-from . import documents, registry
+from . import documents, queue, registry
 from .translation_status import LABELS, originals, status_by_language
 
 
@@ -28,19 +31,17 @@ class EditorsOnly(UserPassesTestMixin):
 
 
 class ReviewQueueView(EditorsOnly, TemplateView):
-    """Every page waiting for an editor, whatever its type, oldest first."""
+    """Everything waiting for an editor, oldest first: pages of every type, organisation
+    proposals, requests to join organisations. Decisions on pages and proposals made from
+    here come back here (see `back_to_the_queue`)."""
 
     template_name = "submissions/admin/review_queue.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        states = (
-            TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS)
-            .select_related("workflow_state__requested_by", "task")
-            .order_by("started_at")
-        )
+        back = "?" + urlencode({"next": reverse("review_queue")})
         items = []
-        for state in states:
+        for state in queue.pages_waiting():
             obj = state.workflow_state.content_object
             page = getattr(obj, "specific", obj)
             items.append(
@@ -48,12 +49,37 @@ class ReviewQueueView(EditorsOnly, TemplateView):
                     "state": state,
                     "page": page,
                     "organisation": getattr(page, "organisation", None),
-                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]),
+                    "edit_url": reverse("wagtailadmin_pages:edit", args=[page.pk]) + back,
                 }
             )
+        memberships = list(queue.membership_requests())
+        managed = set(
+            Membership.objects.managers()
+            .filter(organisation__in={m.organisation_id for m in memberships})
+            .values_list("organisation_id", flat=True)
+        )
         context.update(
             {
                 "items": items,
+                "proposals": [
+                    {
+                        "organisation": organisation,
+                        "edit_url": reverse(
+                            "wagtailsnippets_portal_organisation:edit", args=[organisation.pk]
+                        ),
+                    }
+                    for organisation in queue.organisation_proposals()
+                ],
+                "memberships": [
+                    {
+                        "membership": membership,
+                        "has_managers": membership.organisation_id in managed,
+                        "decide_url": reverse(
+                            "organisation_members", args=[membership.organisation.slug]
+                        ),
+                    }
+                    for membership in memberships
+                ],
                 "header_title": _("Review queue"),
                 "page_title": _("Review queue"),
                 "header_icon": "tasks",
@@ -102,6 +128,41 @@ class EditorMenuItem(MenuItem):
         return is_editor(request.user)
 
 
+class ReviewQueueMenuItem(EditorMenuItem):
+    """ "Review queue (3)": how many pages, proposals and requests wait."""
+
+    def render_component(self, request):
+        component = super().render_component(request)
+        count = queue.waiting_count()
+        if count:
+            component.label = _("Review queue (%(count)s)") % {"count": count}
+        return component
+
+
+@hooks.register("after_edit_page")
+def back_to_the_queue_after_a_review(request, page):
+    """Approving or asking for changes takes the editor back to the queue."""
+    action = request.POST.get("workflow-action-name")
+    restarting = "action-restart-workflow" in request.POST or "action-cancel-workflow" in (
+        request.POST
+    )
+    if action in {"approve", "reject"} and not restarting and is_editor(request.user):
+        return redirect("review_queue")
+    return None
+
+
+@hooks.register("after_edit_snippet")
+def back_to_the_queue_after_a_proposal(request, instance):
+    """Approving or refusing an organisation proposal takes the editor back to the queue."""
+    if (
+        isinstance(instance, Organisation)
+        and getattr(instance, "_previous_status", None) == OrganisationStatus.PROPOSED
+        and instance.status != OrganisationStatus.PROPOSED
+    ):
+        return redirect("review_queue")
+    return None
+
+
 @hooks.register("register_admin_urls")
 def register_editor_urls():
     return [
@@ -112,7 +173,9 @@ def register_editor_urls():
 
 @hooks.register("register_admin_menu_item")
 def register_review_queue_menu_item():
-    return EditorMenuItem(_("Review queue"), reverse("review_queue"), icon_name="tasks", order=150)
+    return ReviewQueueMenuItem(
+        _("Review queue"), reverse("review_queue"), icon_name="tasks", order=150
+    )
 
 
 @hooks.register("register_admin_menu_item")

@@ -174,6 +174,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "my_submissions"
+EDITOR_LOGIN_REDIRECT_URL = "review_queue"  # editors start at what waits for them
 
 # Accounts (django-allauth): email login, mandatory verification, rate limits, no enumeration.
 ACCOUNT_ADAPTER = "portal.accounts.AccountAdapter"

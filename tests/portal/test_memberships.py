@@ -103,9 +103,13 @@ def test_proposed_organisation_waits_for_an_editor(client, make_user, editor):
     assert organisation.description == "Peer support run by newcomers."
     assert organisation.website == "https://roots.example.org"
     assert [m.to for m in mail.outbox] == [[editor.email]]
-    # Hidden until approved.
-    assert client.get(f"/en/organisations/{organisation.slug}/").status_code == 404
+    # Hidden until approved: its proposer alone (and editors) see the profile, marked so.
+    profile = client.get(f"/en/organisations/{organisation.slug}/")
+    assert "is not public yet" in text(profile)
     assert "Roots" not in text(client.get(reverse("organisation_list")))
+    client.force_login(make_user("someone@example.org"))
+    assert client.get(f"/en/organisations/{organisation.slug}/").status_code == 404
+    client.force_login(proposer)
 
     organisation.status = OrganisationStatus.APPROVED
     mail.outbox.clear()

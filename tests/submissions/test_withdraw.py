@@ -30,7 +30,13 @@ def test_member_withdraws_a_submission_in_review(client, team, drafts, kind):
     assert review_state(page)[0] == "draft"
     assert PageLogEntry.objects.filter(page=page, action="wagtail.workflow.cancel").exists()
     withdrawn = [m for m in mail.outbox if "Review withdrawn" in m.subject]
-    assert {m.to[0] for m in withdrawn} == {team["member"].email, team["manager"].email}
+    assert sorted(m.to[0] for m in withdrawn) == sorted(
+        [team["member"].email, team["manager"].email, team["editor"].email]
+    )
+    # The editor, told of the submission, is told it no longer waits for them.
+    (to_editor,) = [m for m in withdrawn if m.to == [team["editor"].email]]
+    assert "withdrew “" in to_editor.body and "from review" in to_editor.body
+    assert "http://testserver/admin/review-queue/" in to_editor.body
     listing = text(client.get(reverse("my_submissions")))
     assert "is no longer in review" in listing
     assert "Draft" in listing
