@@ -4,7 +4,13 @@ events listing, both search engines and (later) the API and the dashboard.
 A *facet definition* says where a filter's values come from:
 - "m2m": a many-to-many relation to a taxonomy (`source` is the relation name);
 - "value": a column or lookup on the object (`source`), optionally mapped by `transform`;
-- "year": the year of a date field; "month": the year and month ("2026-11") of a date field.
+- "year": the year of a date field; "month": the year and month ("2026-11") of a date field;
+- "language": the language of the version each reader is shown (`source`: its locale's
+  language code; `choices`: the languages): the reader's own where the text is translated, else
+  the default language, else the original (`portal.i18n.best_language`). Its options put the
+  reader's language first ("available in my language"), then the others in the reader's
+  alphabetical order. A back end holding one entry per translation group (the search cluster)
+  answers it from the group's languages.
 
 A *selection* is {param: [values]} read from a query string. Filters combine with AND across
 facets and OR within one; each facet's counts are taken under every *other* active filter, so a
@@ -19,13 +25,17 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import Count, Q
 from django.utils.dates import MONTHS
+from django.utils.text import capfirst
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
+from portal.collation import collation_key
 from portal.models import Revision
 
-M2M, VALUE, YEAR, MONTH = "m2m", "value", "year", "month"
+M2M, VALUE, YEAR, MONTH, LANGUAGE = "m2m", "value", "year", "month", "language"
 # More values than this for one filter is not a person choosing filters: the rest are ignored.
 MAX_VALUES = 60
 MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -90,6 +100,8 @@ class FacetDefinition:
             return [(key, month_label(key)) for key in sorted(counts)]
         if self.model is not None:
             return _model_options(self)
+        if self.kind == LANGUAGE:
+            return language_options(self.choices)
         return [(value, str(label)) for value, label in self.choices]
 
     # -- the ORM back end --------------------------------------------------------------
@@ -161,6 +173,23 @@ def month_label(key):
 def month_bounds(year, month):
     first = datetime.date(year, month, 1)
     return first, first.replace(day=calendar.monthrange(year, month)[1])
+
+
+def language_options(choices):
+    """[(code, label)] of languages: the reader's first ("Available in my language"), then the
+    others by their names in the reader's alphabetical order."""
+    reader = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    names = {code: str(name) for code, name in choices}
+    others = sorted(
+        (code for code in names if code != reader),
+        key=lambda code: collation_key(names[code], reader),
+    )
+    mine = []
+    if reader in names:
+        mine = [
+            (reader, _("Available in my language (%(language)s)") % {"language": names[reader]})
+        ]
+    return mine + [(code, capfirst(names[code])) for code in others]
 
 
 _labels = {}

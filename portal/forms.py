@@ -1,8 +1,30 @@
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from portal.collation import collation_key
+from portal.i18n import current_language
 from portal.models import Country, Membership, Organisation, OrganisationType
 from portal.sanitize import clean_text
+
+
+class AlphabeticalChoices(ModelChoiceIterator):
+    """A model choice field's options in the reader's alphabetical order of their labels
+    (countries: Swedish "Österrike" after "Tyskland", Arabic names by the Arabic alphabet),
+    read when the form is shown, in its language."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        language = current_language()
+        choices = [self.choice(obj) for obj in self.queryset]
+        yield from sorted(choices, key=lambda choice: collation_key(str(choice[1]), language))
+
+
+def in_alphabetical_order(field, queryset):
+    """Give a model choice field `queryset`, its options in the reader's alphabetical order."""
+    field.iterator = AlphabeticalChoices
+    field.queryset = queryset  # (also hands the widget the new choices)
 
 
 class JoinForm(forms.Form):
@@ -37,7 +59,7 @@ class ProposeOrganisationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation_type"].queryset = OrganisationType.objects.default_locale()
-        self.fields["country"].queryset = Country.objects.all()
+        in_alphabetical_order(self.fields["country"], Country.objects.all())
 
     def clean_description(self):
         return clean_text(self.cleaned_data["description"])

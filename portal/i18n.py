@@ -45,6 +45,17 @@ def best_version(model, language):
     )
 
 
+def best_language(languages, language=None):
+    """The language of the version `best_versions` shows a reader of `language`, among a
+    translation group's `languages` (earliest version first); without `language`, the one
+    shown to readers of a language the group lacks."""
+    if language in languages:
+        return language
+    if settings.LANGUAGE_CODE in languages:
+        return settings.LANGUAGE_CODE
+    return languages[0]
+
+
 def current_language():
     return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
 

@@ -2,7 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.facets import M2M, VALUE, YEAR, FacetDefinition
+from portal.facets import LANGUAGE, M2M, VALUE, YEAR, FacetDefinition
+from portal.languages import CONTENT_LANGUAGES
 from portal.models import (
     ActionArea,
     Country,
@@ -24,6 +25,13 @@ FACETS = [
     FacetDefinition("area", _("Action area"), M2M, "action_areas", ActionArea),
     FacetDefinition("theme", _("Sub-theme"), M2M, "sub_themes", SubTheme),
     FacetDefinition("country", _("Country"), M2M, "countries", Country),
+    FacetDefinition(
+        "text_language",
+        _("Language of the text"),
+        LANGUAGE,
+        "locale__language_code",
+        choices=tuple(CONTENT_LANGUAGES),
+    ),
     FacetDefinition(
         "orgtype",
         _("Organisation type"),

@@ -23,6 +23,8 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
+from portal.facets import LANGUAGE
+from portal.i18n import best_language
 from portal.languages import CONTENT_LANGUAGES
 
 # Built-in analyzers of both OpenSearch 2.x and Elasticsearch 8/9.
@@ -111,7 +113,9 @@ def index_body(name, declaration):
 
 def document_for(declaration, pages):
     """One document for a translation group: every live, public translation, each in its own
-    language's fields; facets and tags from the first (original) version."""
+    language's fields; facets and tags from the first (original) version, but a "language"
+    facet: the language shown to readers of a language the group lacks (the cluster engine
+    answers it with `locales`)."""
     pages = sorted(pages, key=lambda page: page.pk)
     first = pages[0]
     versions = {declaration.language_of(page): page for page in pages}
@@ -131,6 +135,10 @@ def document_for(declaration, pages):
         "body_std": [],
         **declaration.prepare_facets(first),
     }
+    languages = [declaration.language_of(page) for page in pages]
+    for facet in declaration.facets:
+        if facet.kind == LANGUAGE:
+            document[facet.param] = [best_language(languages)]
     for page, title in zip(pages, titles, strict=True):
         language = declaration.language_of(page)
         summary = declaration.prepare_summary(page) or ""

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.fields import RichTextField
 
-from portal.models import Organisation
+from portal.forms import in_alphabetical_order
+from portal.models import Country, Organisation
 from portal.sanitize import clean_html, has_embedded_data
 
 # Fields the view saves itself (an uploaded image or document) instead of copying them.
@@ -166,6 +167,8 @@ class SubmissionForm(forms.Form):
             field.queryset = (
                 Organisation.objects.approved().default_locale().exclude(pk=self.organisation.pk)
             )
+        elif queryset.model is Country:
+            in_alphabetical_order(field, queryset)
         elif hasattr(queryset, "default_locale"):
             field.queryset = queryset.default_locale()
 

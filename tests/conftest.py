@@ -1,7 +1,11 @@
 import datetime
 
+from wagtail.models import Locale
+from wagtail_localize.models import StringTranslation
+
 import pytest
 
+from portal import locales
 from portal.factories import OrganisationFactory, term
 from portal.models import (
     ActionArea,
@@ -115,6 +119,25 @@ def make_practice(library):
             kwargs["start_date"] = datetime.date.fromisoformat(kwargs["start_date"])
         parent = library if language == "en" else PracticeIndexPage.for_language(language)
         return PracticePageFactory(parent=parent, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def translate(django_capture_on_commit_callbacks):
+    """Translate a page into `language` through wagtail-localize; `machine=True` marks its
+    strings as machine-translated (as DeepL's translations are)."""
+
+    def make(page, language, texts, machine=False):
+        with django_capture_on_commit_callbacks(execute=True):
+            locales.provision(languages=[language])
+            locale = Locale.objects.get(language_code=language)
+            locales.translate(page, locale, texts)
+        if machine:
+            StringTranslation.objects.filter(locale=locale).update(
+                translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
+            )
+        return page.get_translation(locale).specific
 
     return make
 

@@ -10,6 +10,8 @@ from django.utils.html import escape
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.response import Response
 
+from portal.facets import LANGUAGE
+from portal.i18n import best_language
 from search.documents import text_fields
 
 from .base import MINIMUM_SHOULD_MATCH, EngineError, Hit, Results, parse
@@ -28,9 +30,10 @@ HIGHLIGHT = {
 
 
 def version(hit, language):
-    """The page to show for a hit: the reader's language if translated, else the original."""
+    """The page to show for a hit, as the library shows it: the reader's language if
+    translated, else the default language, else the original."""
     pages = hit.pages.to_dict()
-    return pages.get(language) or pages[min(pages, key=lambda locale: pages[locale])]
+    return pages[best_language(sorted(pages, key=pages.get), language)]
 
 
 def weighted(kind, weight, language):
@@ -102,9 +105,37 @@ class ClusterEngine:
             should=[Q("term", locales={"value": language, "boost": 0.5})],
         )
 
-    @staticmethod
-    def _filter(filters, skip=None):
-        return [Q("terms", **{param: values}) for param, values in filters.items() if param != skip]
+    def _filter(self, filters, language, skip=None):
+        return [
+            self._clause(param, values, language)
+            for param, values in filters.items()
+            if param != skip
+        ]
+
+    def _clause(self, param, values, language):
+        if self.declaration.facets_by_param[param].kind != LANGUAGE:
+            return Q("terms", **{param: values})
+        # The language shown: the reader's where the group has it, else the document's value.
+        clauses = [Q("term", locales=language)] if language in values else []
+        others = [value for value in values if value != language]
+        if others:
+            clauses.append(
+                Q(
+                    "bool",
+                    must_not=[Q("term", locales=language)],
+                    filter=[Q("terms", **{param: others})],
+                )
+            )
+        return Q("bool", should=clauses, minimum_should_match=1)
+
+    def _counts(self, aggregations, param, language):
+        found = getattr(aggregations, param)
+        if self.declaration.facets_by_param[param].kind != LANGUAGE:
+            return {bucket.key: bucket.doc_count for bucket in found.codes.buckets}
+        counts = {bucket.key: bucket.doc_count for bucket in found.others.codes.buckets}
+        if found.mine.doc_count:
+            counts[language] = found.mine.doc_count
+        return counts
 
     def search(self, query):
         search = Search()
@@ -116,12 +147,21 @@ class ClusterEngine:
             )
         params = list(self.declaration.facets_by_param)
         selected = {p: v for p, v in query.filters.items() if p in params and v}
+        language = query.language
         if selected:
-            search = search.post_filter(Q("bool", filter=self._filter(selected)))
+            search = search.post_filter(Q("bool", filter=self._filter(selected, language)))
         # One document per translation group: counts are document counts.
         for param in params:
-            facet = A("filter", filter=Q("bool", filter=self._filter(selected, skip=param)))
-            facet.bucket("codes", "terms", field=param, size=200)
+            facet = A(
+                "filter", filter=Q("bool", filter=self._filter(selected, language, skip=param))
+            )
+            if self.declaration.facets_by_param[param].kind == LANGUAGE:
+                mine = Q("term", locales=language)
+                facet.bucket("mine", "filter", filter=mine)
+                others = facet.bucket("others", "filter", filter=~mine)
+                others.bucket("codes", "terms", field=param, size=200)
+            else:
+                facet.bucket("codes", "terms", field=param, size=200)
             search.aggs.bucket(param, facet)
         if query.sort == "newest" or (query.sort == "relevance" and not query.text):
             search = search.sort("-published", "translation_key")
@@ -139,13 +179,7 @@ class ClusterEngine:
             Hit(page_id=version(hit, query.language), snippet=self._snippet(hit))
             for hit in response
         ]
-        counts = {
-            param: {
-                bucket.key: bucket.doc_count
-                for bucket in getattr(response.aggregations, param).codes.buckets
-            }
-            for param in params
-        }
+        counts = {param: self._counts(response.aggregations, param, language) for param in params}
         return Results(
             hits=hits,
             total=response.hits.total.value,

@@ -1,9 +1,4 @@
-from wagtail.models import Locale
-from wagtail_localize.models import StringTranslation
-
 import pytest
-
-from portal import locales
 
 
 @pytest.fixture
@@ -16,22 +11,3 @@ def api(client):
         return response.json() if response.content else None
 
     return get
-
-
-@pytest.fixture
-def translate(django_capture_on_commit_callbacks):
-    """Translate a page into `language` through wagtail-localize; `machine=True` marks its
-    strings as machine-translated (as DeepL's translations are)."""
-
-    def make(page, language, texts, machine=False):
-        with django_capture_on_commit_callbacks(execute=True):
-            locales.provision(languages=[language])
-            locale = Locale.objects.get(language_code=language)
-            locales.translate(page, locale, texts)
-        if machine:
-            StringTranslation.objects.filter(locale=locale).update(
-                translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE
-            )
-        return page.get_translation(locale).specific
-
-    return make

@@ -90,6 +90,47 @@ def test_filters_and_counts_are_the_librarys(client, api, engine, practices, que
     assert [item["title"] for item in answer["results"]] == titles
 
 
+@pytest.mark.parametrize(
+    ("language", "query"),
+    [
+        ("en", "text_language=en"),
+        ("en", "text_language=sv&text_language=de"),
+        ("sv", "text_language=sv"),
+        ("sv", "text_language=en&area=education-and-training"),
+        ("de", ""),
+    ],
+)
+def test_the_language_of_the_text_is_the_librarys(
+    client, api, make_practice, translate, practices, language, query
+):
+    make_practice(title="Jobbspår", language="sv", action_areas=["employment-and-skills"])
+    translate(practices[1], "sv", {"Language café": "Språkkafé"})
+    library = client.get(f"/{language}/practices/?{query}")
+    answer = api(f"/api/v1/practices?language={language}&{query}")
+    assert answer["count"] == library.context["paginator"].count
+    assert counts(answer["facets"]) == page_counts(library.context["facets"])
+    titles = [practice.title for practice in library.context["practices"]]
+    assert [item["title"] for item in answer["results"]] == titles
+
+
+def test_filtering_by_the_language_of_the_text(api, make_practice, translate, practices):
+    make_practice(title="Jobbspår", language="sv")
+    translate(practices[1], "sv", {"Language café": "Språkkafé"})
+    answer = api("/api/v1/practices", {"language": "sv", "text_language": "sv", "sort": "title"})
+    assert [(item["title"], item["language"]) for item in answer["results"]] == [
+        ("Jobbspår", "sv"),
+        ("Språkkafé", "sv"),
+    ]
+    (facet,) = [facet for facet in answer["facets"] if facet["param"] == "text_language"]
+    assert [(option["value"], option["count"]) for option in facet["options"]] == [
+        ("sv", 2),
+        ("en", 2),
+    ]
+    assert facet["options"][0]["label"] == "Finns på mitt språk (svenska)"
+    problem = api("/api/v1/practices", {"text_language": "xx"}, status=400)
+    assert problem["errors"] == [{"parameter": "text_language", "message": "Unknown value: 'xx'."}]
+
+
 SEARCH_QUERIES = ["q=club", "q=café&area=education-and-training", "q=mediators&country=se"]
 
 

@@ -13,6 +13,7 @@ import pytest
 from agenda.demo import load_events
 from agenda.models import EventPage
 from portal.demo.organisations import load_organisations
+from portal.demo.standard_pages import TRANSLATIONS as STANDARD_PAGE_TRANSLATIONS
 from portal.demo.standard_pages import load_standard_pages
 from portal.i18n import reader_url
 from portal.models import CustomImage, Organisation, OrganisationType, StandardPage
@@ -99,13 +100,17 @@ def demo_is_what_its_data_files_hold(output):
     assert set(Organisation.objects.values_list("slug", "name")) == {
         (data["slug"], data["name"]) for data in organisations
     }
-    assert set(StandardPage.objects.values_list("slug", "title")) == {
+    english = StandardPage.objects.filter(locale__language_code="en")
+    assert set(english.values_list("slug", "title")) == {
         (data["slug"], data["title"]) for data in pages
     }
+    page_languages = sorted(STANDARD_PAGE_TRANSLATIONS.glob("*.json"))
+    assert StandardPage.objects.count() == len(pages) * (1 + len(page_languages))
     assert output.strip() == (
         f"Demo content ready: {len(organisations)} organisations, {len(practices)} practices "
         f"({len(practices)} new, {len(translations)} new translations), "
-        f"{len(events)} events ({len(events)} new), {len(pages)} new pages."
+        f"{len(events)} events ({len(events)} new), "
+        f"{len(pages)} new pages ({len(pages) * len(page_languages)} new translations)."
     )
 
 
