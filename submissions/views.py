@@ -92,6 +92,17 @@ class SubmissionViews(LoginRequiredMixin, View):
 class SubmissionFormView(SubmissionViews):
     """The form, for a new page (`page` None) or the latest draft of an existing one."""
 
+    def editable_page(self):
+        """The page, if the user may change it now; None (with a message) while they may
+        only look at it (in review)."""
+        page = self.get_page()
+        if not permissions.can_preview(self.request.user, page):
+            raise PermissionDenied
+        if not permissions.can_edit(self.request.user, page):
+            messages.info(self.request, self.in_review_message)
+            return None
+        return page
+
     def render_form(self, page, organisation, data=None):
         """`data`: what is posted, unless given (a saved draft sent for review as it is)."""
         request = self.request
@@ -221,11 +232,8 @@ class SubmitView(SubmissionFormView):
 
 class EditView(SubmissionFormView):
     def get(self, request, pk):
-        page = self.get_page()
-        if not permissions.can_preview(request.user, page):
-            raise PermissionDenied
-        if not permissions.can_edit(request.user, page):
-            messages.info(request, self.in_review_message)
+        page = self.editable_page()
+        if page is None:
             return redirect("my_submissions")
         return self.render_form(page, page.organisation)
 
@@ -277,11 +285,8 @@ class SubmitDraftView(SubmissionFormView):
     http_method_names = ["post"]
 
     def post(self, request, pk):
-        page = self.get_page()
-        if not permissions.can_preview(request.user, page):
-            raise PermissionDenied
-        if not permissions.can_edit(request.user, page):
-            messages.info(request, self.in_review_message)
+        page = self.editable_page()
+        if page is None:
             return redirect("my_submissions")
         draft = page.get_latest_revision_as_object()
         return self.render_form(page, page.organisation, data=self.draft_data(draft))

@@ -196,9 +196,7 @@ class DatabaseEngine:
                 )
                 rowids = [row[0] for row in cursor.fetchall()]
             self._learn_entries(index, positions, rowids)
-            return bits_at(
-                (at for at in map(positions.get, rowids) if at is not None and at >= 0), size
-            )
+            return bits_at((at for at in map(positions.__getitem__, rowids) if at >= 0), size)
 
         terms = [f'"{phrase}"' for phrase in phrases] + [fts5_term(word) for word in words]
         anywhere = [bits(term) for term in terms]
