@@ -2,12 +2,11 @@
 for changes with a comment, brings them back to it."""
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
 
+from submissions.moderation import submit_for_review
+from tests.browser.signing_in import TOTP_SECRET, sign_in
 from tests.browser.test_accessibility import serious_violations
 
 pytestmark = [
@@ -16,16 +15,10 @@ pytestmark = [
 ]
 
 PASSWORD = "Newcomers-welcome-2026"
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 @pytest.fixture
 def waiting(make_user, make_organisation, join, make_practice):
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP
-
-    from submissions.moderation import submit_for_review
-
     organisation = make_organisation("municipality", "se", name="City of Norrvik", slug="norrvik")
     member = make_user("ann@norrvik.example.org", password=PASSWORD)
     join(member, organisation)
@@ -43,13 +36,7 @@ def test_editor_lands_on_the_queue_and_returns_to_it_after_each_decision(
 ):
     base = live_server.url
     page.set_viewport_size({"width": 1400, "height": 1000})
-    page.goto(base + "/en/accounts/login/")
-    page.fill("main input[name=login]", "editor@integra.example.org")
-    page.fill("main input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-    code = format_hotp_value(hotp_value(TOTP_SECRET, next(yield_hotp_counters_from_time())))
-    page.fill("input[name=code]", code)
-    page.click("main form button[type=submit]")
+    sign_in(page, base, "editor@integra.example.org", PASSWORD, totp_secret=TOTP_SECRET)
 
     assert page.url == base + "/admin/review-queue/"
     page.wait_for_selector("text=Review queue (2)")  # in the sidebar menu

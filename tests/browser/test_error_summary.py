@@ -2,7 +2,9 @@
 the focus to their fields (the rich-text editor too), and axe finds nothing serious."""
 
 import pytest
+from playwright.sync_api import expect
 
+from tests.browser.signing_in import sign_in
 from tests.browser.test_accessibility import serious_violations
 
 pytestmark = [
@@ -21,13 +23,6 @@ def member(make_user, make_organisation, join):
     return user
 
 
-def sign_in(page, base):
-    page.goto(base + "/en/accounts/login/")
-    page.fill("main input[name=login]", "ann@norrvik.example.org")
-    page.fill("main input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-
-
 def active(page):
     return page.evaluate(
         "[document.activeElement.id, document.activeElement.className,"
@@ -36,9 +31,10 @@ def active(page):
 
 
 def test_focus_moves_to_the_summary_and_its_links_to_the_fields(member, live_server, page):
-    sign_in(page, live_server.url)
+    sign_in(page, live_server.url, "ann@norrvik.example.org", PASSWORD)
     page.goto(live_server.url + "/en/my/practices/new/")
     page.click("button[value=submit]")
+    expect(page.locator(".error-summary")).to_be_visible()
 
     assert page.title().startswith("Error: ")
     assert active(page)[1] == "error-summary"
@@ -61,10 +57,10 @@ def test_focus_moves_to_the_summary_and_its_links_to_the_fields(member, live_ser
 )
 def test_forms_with_errors_have_no_serious_violations(member, live_server, page, path, width):
     page.set_viewport_size({"width": width, "height": 900})
-    sign_in(page, live_server.url)
+    sign_in(page, live_server.url, "ann@norrvik.example.org", PASSWORD)
     page.goto(live_server.url + path)
     page.click("button[value=submit]")
-    assert page.locator(".error-summary").is_visible()
+    expect(page.locator(".error-summary")).to_be_visible()
     assert serious_violations(page) == []
     overflow = page.evaluate(
         "document.documentElement.scrollWidth - document.documentElement.clientWidth"

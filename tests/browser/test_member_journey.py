@@ -6,11 +6,10 @@ import re
 from django.core import mail
 
 import pytest
-from allauth.mfa.totp.internal.auth import (
-    format_hotp_value,
-    hotp_value,
-    yield_hotp_counters_from_time,
-)
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP
+
+from tests.browser.signing_in import TOTP_SECRET, sign_in
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,14 +17,10 @@ pytestmark = [
 ]
 
 PASSWORD = "Newcomers-welcome-2026"
-TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
 
 
 @pytest.fixture
 def cast(make_user, make_organisation, join):
-    from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP
-
     organisation = make_organisation("municipality", "se", name="City of Norrvik", slug="norrvik")
     manager = make_user("manager@norrvik.example.org", password=PASSWORD)
     join(manager, organisation, role="manager")
@@ -33,17 +28,6 @@ def cast(make_user, make_organisation, join):
     Authenticator.objects.filter(user=editor).delete()
     TOTP.activate(editor, TOTP_SECRET)
     return {"organisation": organisation}
-
-
-def sign_in(page, base, email):
-    page.goto(base + "/accounts/login/")
-    page.fill("main input[name=login]", email)
-    page.fill("main input[name=password]", PASSWORD)
-    page.click("main form button[type=submit]")
-
-
-def current_totp():
-    return format_hotp_value(hotp_value(TOTP_SECRET, next(yield_hotp_counters_from_time())))
 
 
 def test_from_sign_up_to_published_practice(cast, live_server, browser):
@@ -71,7 +55,7 @@ def test_from_sign_up_to_published_practice(cast, live_server, browser):
 
     # 3. The manager accepts.
     manager = browser.new_context().new_page()
-    sign_in(manager, base, "manager@norrvik.example.org")
+    sign_in(manager, base, "manager@norrvik.example.org", PASSWORD)
     manager.goto(base + "/en/organisations/norrvik/members/")
     manager.click("button[value=accept]")
     assert "is now a member" in manager.content()
@@ -92,9 +76,7 @@ def test_from_sign_up_to_published_practice(cast, live_server, browser):
 
     # 5. An editor signs in with two-factor authentication and approves it.
     editor = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-    sign_in(editor, base, "editor@integra.example.org")
-    editor.fill("input[name=code]", current_totp())
-    editor.click("main form button[type=submit]")
+    sign_in(editor, base, "editor@integra.example.org", PASSWORD, totp_secret=TOTP_SECRET)
     editor.goto(base + "/admin/review-queue/")
     editor.click("text=Homework club in the library")
     editor.get_by_role("button", name="More actions").last.click()
