@@ -11,7 +11,6 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.utils.html import escape
 
-from wagtail.search.models import IndexEntry
 from wagtail.search.query import And, Or, Phrase, PlainText
 
 from portal.facets import bit_test, bits_at
@@ -25,8 +24,13 @@ WORD = re.compile(r"\w{3,}", re.UNICODE)
 ANY_WORD = re.compile(r"\w+", re.UNICODE)
 MAX_WORDS = 8  # words beyond these are ignored (the "most words" rule expands combinations)
 PREFIX_LENGTH = 4  # words this long also match as prefixes ("språkkurs" → "språkkurser")
+# The full-text rows' revision (SQLite: bumped by a trigger on every change to them, see
+# search/migrations/0002): what a word matches is kept until it changes.
+ENTRIES = "search-entries"
+MAX_KEPT_WORDS = 500  # per facet index
 _vocabulary = {}
 _entries = {}
+_words = {}
 _fts5 = {}
 
 
@@ -186,8 +190,11 @@ class DatabaseEngine:
         if not phrases and not words:
             return 0, lambda within, start, stop: []
         positions = self._entry_positions(index)
+        kept = self._kept_words(index)
 
         def bits(expression):
+            if expression in kept:
+                return kept[expression]
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT rowid FROM wagtailsearch_indexentry_fts "
@@ -195,8 +202,13 @@ class DatabaseEngine:
                     [expression],
                 )
                 rowids = [row[0] for row in cursor.fetchall()]
-            self._learn_entries(index, positions, rowids)
-            return bits_at((at for at in map(positions.__getitem__, rowids) if at >= 0), size)
+            if rowids and max(rowids) >= len(positions):
+                self._learn_entries(index, positions)
+            # Rows of other pages map to the bit just beyond the index, masked off.
+            found = bits_at(map(positions.__getitem__, rowids), size + 1) & index.all
+            if len(kept) < MAX_KEPT_WORDS:
+                kept[expression] = found
+            return found
 
         terms = [f'"{phrase}"' for phrase in phrases] + [fts5_term(word) for word in words]
         anywhere = [bits(term) for term in terms]
@@ -230,42 +242,56 @@ class DatabaseEngine:
         return matched, best
 
     def _entry_positions(self, index):
-        """{FTS row id: position in the facet index (-1: not a listable practice)}, made once
-        per facet index (that is, per revision and reader language)."""
+        """[position in the facet index of each FTS row id] (the index's size for rows that
+        are no listable practice), made once per facet index (that is, per revision and reader
+        language). A list, not a dict: row ids are dense, and reading it is what a search
+        does for every row a word matches."""
         key = (self.declaration.name, id(index))
         cached = _entries.get(key)
         if cached and cached[0] is index:
             return cached[1]
-        content_type = ContentType.objects.get_for_model(self.model)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id, object_id FROM wagtailsearch_indexentry WHERE content_type_id = %s",
-                [content_type.pk],
-            )
-            rows = cursor.fetchall()
-        position = index.position_of
-        positions = {rowid: position.get(int(pk), -1) for rowid, pk in rows}
+        positions = []
+        self._learn_entries(index, positions)
         if len(_entries) > 60:  # 26 languages of a few revisions
             _entries.clear()
         _entries[key] = (index, positions)
         return positions
 
-    def _learn_entries(self, index, positions, rowids):
-        """Rows indexed after the map was made (the worker indexes after publication, and
-        other types share the table): their positions, read once."""
-        unknown = [rowid for rowid in rowids if rowid not in positions]
-        if not unknown:
-            return
+    def _kept_words(self, index):
+        """{FTS expression: bits of its matches} for this facet index while the full-text rows
+        have not changed (a dict that keeps nothing where the rows have no revision)."""
+        token = Revision.current(ENTRIES)
+        if token is None:
+            return {}
+        key = (self.declaration.name, id(index))
+        cached = _words.get(key)
+        if cached and cached[0] is index and cached[1] == token:
+            return cached[2]
+        if len(_words) > 60:
+            _words.clear()
+        _words[key] = (index, token, {})
+        return _words[key][2]
+
+    def _learn_entries(self, index, positions):
+        """Extend the map to the rows indexed since it was made (the worker indexes after
+        publication; an updated row keeps its id). Practices published since the facet index
+        was made have no position in it."""
+        start = len(positions)
         content_type = ContentType.objects.get_for_model(self.model)
-        rows = dict(
-            IndexEntry.objects.filter(pk__in=unknown, content_type=content_type).values_list(
-                "pk", "object_id"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT id, object_id FROM wagtailsearch_indexentry "
+                "WHERE content_type_id = %s AND id >= %s",
+                [content_type.pk, start],
             )
-        )
-        # The map belongs to one facet index: practices published since have no position in it.
+            rows = cursor.fetchall()
+            cursor.execute("SELECT MAX(id) FROM wagtailsearch_indexentry")
+            top = cursor.fetchone()[0] or 0
+        size = len(index.ids)
+        positions.extend([size] * (top + 1 - start))
         position = index.position_of
-        for rowid in unknown:
-            positions[rowid] = position.get(int(rows[rowid]), -1) if rowid in rows else -1
+        for rowid, pk in rows:
+            positions[rowid] = position.get(int(pk), size)
 
     def search(self, query):
         index = self.declaration.facet_index(query.language)

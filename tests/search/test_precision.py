@@ -3,8 +3,11 @@ whole: on both engines (the database engine on SQLite FTS5 and on PostgreSQL).""
 
 import re
 
+from wagtail.search.index import insert_or_update_object
+
 import pytest
 
+from practices.models import PracticePage
 from search import service
 from tests.search.conftest import index_now
 
@@ -105,3 +108,14 @@ def test_snippets_keep_a_space_between_paragraphs(engine, corpus):
     assert [p.title for p in outcome.practices] == ["Jobbspår"]
     snippet = outcome.practices[0].snippet
     assert "arbetsgivare</mark>. Kommunens" in snippet, snippet
+
+
+def test_a_word_finds_what_the_worker_indexed_since_it_was_last_searched(corpus):
+    """The database engine (SQLite: FTS5; PostgreSQL: its full text) keeps what a word matches until the full-text rows change: a page
+    indexed since (the worker indexes after publication) is found at once."""
+    assert found("tenancy") == ["Housing advice desk"]
+    cooperative = PracticePage.objects.get(title="Housing cooperative")
+    # As the worker does it: the page's row in the index changes, nothing else.
+    PracticePage.objects.filter(pk=cooperative.pk).update(summary="Tenancy rights, shared.")
+    insert_or_update_object(PracticePage.objects.get(pk=cooperative.pk))
+    assert sorted(found("tenancy")) == ["Housing advice desk", "Housing cooperative"]
