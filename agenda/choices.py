@@ -8,6 +8,8 @@ class EventKind(models.TextChoices):
     CONFERENCE = "conference", _("Conference")
     TRAINING = "training", _("Training")
     WORKSHOP = "workshop", _("Peer-learning workshop")
+    # Open from its start to its end (the deadline for applications).
+    CALL = "call-for-proposals", _("Call for proposals")
 
 
 class EventFormat(models.TextChoices):

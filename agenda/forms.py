@@ -37,8 +37,10 @@ def event_errors(
     city,
     country,
     registration_deadline,
+    kind=None,
 ):
-    """Errors in an event's dates, place and link, keyed by field."""
+    """Errors in an event's dates, place and link, keyed by field. A call for proposals
+    needs no place or joining link: it is open from its start to its deadline, its end."""
     errors = date_range_errors(
         start_date=start_date, end_date=end_date, registration_deadline=registration_deadline
     )
@@ -58,6 +60,8 @@ def event_errors(
             errors["start_time"] = _("Give a start time, or tick “all-day event”.")
         if end_date and not end_time:
             errors["end_time"] = _("Give an end time, or tick “all-day event”.")
+    if kind == "call-for-proposals":
+        return errors
     if event_format in ("online", "hybrid") and not online_url:
         errors["online_url"] = _("An online or hybrid event needs its joining link.")
     if event_format in ("in-person", "hybrid"):

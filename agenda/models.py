@@ -32,6 +32,7 @@ from portal.models import (
     ActionArea,
     Country,
     CustomImage,
+    FundingInstrument,
     Language,
     Organisation,
     TargetGroup,
@@ -202,6 +203,13 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
     target_groups = ParentalManyToManyField(
         TargetGroup, blank=True, related_name="events", verbose_name=_("target audience")
     )
+    funding_instruments = ParentalManyToManyField(
+        FundingInstrument,
+        blank=True,
+        related_name="events",
+        verbose_name=_("funding instruments"),
+        help_text=_("For a call for proposals: the fund or programme it belongs to."),
+    )
     related_practices = ParentalManyToManyField(
         "practices.PracticePage",
         blank=True,
@@ -265,6 +273,7 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
         FieldPanel("languages", widget=forms.CheckboxSelectMultiple),
         FieldPanel("action_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("target_groups", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("funding_instruments", widget=forms.CheckboxSelectMultiple),
         FieldPanel("related_practices"),
     ]
     edit_handler = TabbedInterface(
@@ -303,6 +312,7 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
             city=self.city,
             country=self.country,
             registration_deadline=self.registration_deadline,
+            kind=self.kind,
         )
         if errors:
             raise ValidationError(errors)
@@ -357,6 +367,11 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
         """Started and not yet over."""
         now = timezone.now()
         return bool(self.start_utc) and self.start_utc <= now and not self.is_past
+
+    @property
+    def is_call(self):
+        """A call for proposals: open from its start until its end, the deadline."""
+        return self.kind == EventKind.CALL
 
     @property
     def registration_open(self):

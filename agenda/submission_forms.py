@@ -18,7 +18,14 @@ SECTIONS = [
     ),
     (
         _("Who and what"),
-        ["co_organisers", "languages", "action_areas", "target_groups", "related_practices"],
+        [
+            "co_organisers",
+            "languages",
+            "action_areas",
+            "target_groups",
+            "funding_instruments",
+            "related_practices",
+        ],
     ),
     (_("Description and image"), ["body", "image", "image_alt"]),
 ]
@@ -34,6 +41,7 @@ CHECKED_FIELDS = [
     "city",
     "country",
     "registration_deadline",
+    "kind",
 ]
 
 

@@ -8,14 +8,14 @@ from wagtail import hooks
 from portal.api.core import API_SECTIONS, ApiSection
 from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
-from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
+from portal.sections import FUNDING_SECTIONS, HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
 
 from . import (
     api,
     locales,  # noqa: F401 (it registers the locale hooks)
 )
-from .choices import EventStatus
+from .choices import EventKind, EventStatus
 from .models import EventIndexPage, EventPage
 
 
@@ -47,6 +47,31 @@ def _organisation_events(request, organisation):
     if not (upcoming or past):
         return None
     return {"upcoming_events": upcoming, "past_events": past}
+
+
+def _open_calls(request, instrument):
+    """The instrument's calls for proposals still open (or not yet open), soonest deadline
+    first, and the address of all of them in the events listing."""
+    calls = (
+        best_versions(EventPage.objects.listable(), current_language())
+        .upcoming()
+        .filter(kind=EventKind.CALL, funding_instruments__code=instrument.code)
+        .exclude(status=EventStatus.CANCELLED)
+        .for_listing()
+        .order_by("end_utc")
+    )
+    tree = site_tree(request)
+    home = tree.home(request)
+    return {
+        "instrument": instrument,
+        "open_calls": list(calls[:10]),
+        "event_listing": tree.first_child(home, EventIndexPage) if home else None,
+    }
+
+
+@hooks.register(FUNDING_SECTIONS)
+def open_calls():
+    return Section(20, "events/_funding_calls.html", _open_calls)
 
 
 @hooks.register(HOME_SECTIONS)

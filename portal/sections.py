@@ -6,7 +6,9 @@ profiles), found through Wagtail hooks, so that `portal` never imports a feature
         return Section(order=30, template="practices/_home_latest.html", context=latest)
 
 `context(request, obj)` returns the template's context, or None to leave the section out.
-Home sections go in the "main" slot or the "hero" slot (under the search box).
+Home sections go in the "main" slot or the "hero" slot (under the search box). Funding
+instrument pages (`portal.funding`) take sections too: the practices an instrument financed,
+its open calls for proposals.
 """
 
 from collections.abc import Callable
@@ -21,6 +23,7 @@ from portal.site_tree import site_tree
 
 HOME_SECTIONS = "register_home_section"
 ORGANISATION_SECTIONS = "register_organisation_section"
+FUNDING_SECTIONS = "register_funding_section"  # a funding instrument's page
 
 
 @dataclass(frozen=True)

@@ -113,6 +113,11 @@ class SiteTree:
                 return home if home.live else root
         return root
 
+    def home(self, request):
+        """The home page of the request's site, in the reader's language if it is live."""
+        site = self.site_for(request)
+        return self.localized(site.root_page) if site else None
+
     def children_of(self, parent):
         """The live children of a home page (of this tree's two languages)."""
         return [page for page in self.children if page.path[: -page.steplen] == parent.path]

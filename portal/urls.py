@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from portal import catalog, csp
+from portal import catalog, csp, funding
 from portal import views as portal_views
 from portal.api.core import urlpatterns as api_urlpatterns
 from portal.sitemaps import Sitemap as PortalSitemap
@@ -77,6 +77,8 @@ urlpatterns += i18n_patterns(
         portal_views.organisation_members,
         name="organisation_members",
     ),
+    path("funding/", funding.funding_list, name="funding_list"),
+    path("funding/<slug:code>/", funding.funding_detail, name="funding_detail"),
     path("", include("submissions.urls")),
     path("", include("practices.urls")),
     path("", include("agenda.urls")),

@@ -11,7 +11,7 @@ from portal.catalog import OPEN_DATASETS
 from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
 from portal.listing import paginate
-from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
+from portal.sections import FUNDING_SECTIONS, HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
 from submissions.wagtail_hooks import EditorMenuItem
 
@@ -21,7 +21,7 @@ from . import (
     locales,  # noqa: F401 (it registers the locale hooks)
 )
 from .import_views import ImportRunView, ImportView
-from .library import facet_index
+from .library import facet_index, index_facets
 from .models import PracticeIndexPage, PracticePage
 
 LATEST = 6  # practices on the home page
@@ -95,6 +95,29 @@ def latest_practices():
 @hooks.register(ORGANISATION_SECTIONS)
 def organisation_practices():
     return Section(20, "practices/_organisation_practices.html", _organisation_practices)
+
+
+def _funded_practices(request, instrument):
+    """How many practices the library holds with this funding instrument, by action area and
+    by country: the library's own counts for `?funding=<code>`, each linking to that filter."""
+    tree = site_tree(request)
+    home = tree.home(request)
+    library = tree.first_child(home, PracticeIndexPage) if home else None
+    index = facet_index(PracticePage, current_language())
+    selected = {"funding": [instrument.code]}
+    facets = {facet.param: facet for facet in index_facets(index, selected)}
+    return {
+        "instrument": instrument,
+        "library": library,
+        "funded_total": index.matching(selected).bit_count(),
+        "by_area": facets["area"].options,
+        "by_country": facets["country"].options,
+    }
+
+
+@hooks.register(FUNDING_SECTIONS)
+def funded_practices():
+    return Section(10, "practices/_funding_practices.html", _funded_practices)
 
 
 @hooks.register(DEMO_CONTENT)

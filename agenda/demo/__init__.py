@@ -1,5 +1,6 @@
-"""The events' demo content (events.json): study visits, webinars, conferences, trainings and
-workshops organised by the portal's demo organisations, some linked to demo practices.
+"""The events' demo content (events.json): study visits, webinars, conferences, trainings,
+workshops and calls for proposals of EU funds by the portal's demo organisations, some linked
+to demo practices.
 
 Dates are day offsets relative to the day the demo is loaded (negative = past), so the demo
 always has past, running and upcoming events. Times are local times in the event's timezone.
@@ -13,7 +14,7 @@ from pathlib import Path
 from django.utils import timezone
 
 from portal.factories import term
-from portal.models import ActionArea, Country, Language, TargetGroup
+from portal.models import ActionArea, Country, FundingInstrument, Language, TargetGroup
 from practices.models import PracticePage
 
 from ..models import EventIndexPage, EventPage
@@ -76,6 +77,7 @@ def add_event(listing, data, index, today, organisations):
         languages=list(Language.objects.filter(code__in=data["languages"])),
         action_areas=[term(ActionArea, code) for code in data["areas"]],
         target_groups=[term(TargetGroup, code) for code in data["targets"]],
+        funding_instruments=[term(FundingInstrument, code) for code in data.get("funding", [])],
         related_practices=list(
             PracticePage.objects.filter(slug__in=data.get("related_practices", []))
         ),

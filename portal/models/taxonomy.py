@@ -129,27 +129,44 @@ def _unique(model_name):
     ]
 
 
-class ActionArea(Term):
+class DescribedTerm(Term):
+    """A term with a public description (action areas, funding instruments), translated like
+    its name."""
+
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta(Term.Meta):
+        abstract = True
+
+    @property
+    def description_label(self):
+        """The term's description in the reader's language, if translated."""
+        return self._description()[0]
+
+    @property
+    def description_language(self):
+        """The language `description_label` is in (for its `lang` attribute)."""
+        return self._description()[1]
+
+    def _description(self):
+        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        own = locale_code(self.locale_id)
+        if own == language:
+            return self.description, own
+        translated = term_labels(type(self), language, "description").get(self.code)
+        return (translated, language) if translated else (self.description, own)
+
+
+class ActionArea(DescribedTerm):
     """An action area of the EU Action Plan on Integration and Inclusion 2021–2027.
 
     Editors use these to tag practices and events; they are the portal's main entry points.
     """
 
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta(Term.Meta):
+    class Meta(DescribedTerm.Meta):
         verbose_name = _("action area")
         verbose_name_plural = _("action areas")
         constraints = _unique("actionarea")
-
-    @property
-    def description_label(self):
-        """The term's description in the reader's language, if translated."""
-        language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        if locale_code(self.locale_id) == language:
-            return self.description
-        labels = term_labels(type(self), language, "description")
-        return labels.get(self.code) or self.description
 
 
 class SubTheme(Term):
@@ -186,10 +203,11 @@ class TargetGroup(Term):
         constraints = _unique("targetgroup")
 
 
-class FundingInstrument(Term):
-    """Where the money came from: AMIF, ESF+, ERDF, national or private funding…"""
+class FundingInstrument(DescribedTerm):
+    """Where the money came from: AMIF, ESF+, ERDF, national or private funding… Each has a
+    public page (what it supports, the practices it financed, its open calls for proposals)."""
 
-    class Meta(Term.Meta):
+    class Meta(DescribedTerm.Meta):
         verbose_name = _("funding instrument")
         verbose_name_plural = _("funding instruments")
         constraints = _unique("fundinginstrument")
