@@ -3,6 +3,9 @@ the contact form for a practice's owner."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +18,7 @@ from portal.permissions import editors
 from portal.sanitize import clean_text
 from submissions.views import SubmissionViews
 
+from .confirmation import can_confirm, confirm_current as record_confirmation
 from .models import PracticeIndexPage, PracticePage
 from .submission_forms import ContactForm, LinkFormSet, PracticeSubmissionForm
 
@@ -98,3 +102,19 @@ def contact(request, pk):
             "page_title": _("Contact the organisation"),
         },
     )
+
+
+@require_POST
+@login_required
+def confirm_current(request, pk):
+    """A member of the owning organisation confirms that the practice is still current."""
+    page = get_object_or_404(PracticePage.objects.live().select_related("organisation"), pk=pk)
+    if not can_confirm(request.user, page):
+        raise PermissionDenied
+    today = record_confirmation(page, request.user)
+    messages.success(
+        request,
+        _("Thank you: the practice is marked as confirmed on %(date)s.")
+        % {"date": date_format(today, "DATE_FORMAT")},
+    )
+    return redirect(page.url)

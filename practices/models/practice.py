@@ -47,6 +47,7 @@ from search import service
 from submissions import permissions
 from submissions.pages import SubmittablePageMixin
 
+from .. import confirmation
 from ..choices import (
     Continuation,
     Currency,
@@ -249,6 +250,15 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         default=datetime.date.today,
         help_text=_("When the owning organisation last confirmed that this page is accurate."),
     )
+    # Who confirmed it from the practice page ("still current": practices.confirmation).
+    last_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("last confirmed by"),
+    )
     # The submitter's consent to the open-data licence, saved with the revision it was given in.
     licence = models.URLField(_("licence"), blank=True, editable=False)
     licence_agreed_by = models.ForeignKey(
@@ -295,7 +305,12 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
             [
                 FieldPanel("evidence_level"),
                 FieldPanel("migrant_participation"),
-                FieldPanel("last_confirmed"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("last_confirmed"),
+                        FieldPanel("last_confirmed_by", read_only=True),
+                    ]
+                ),
             ],
             heading=_("Evidence and participation"),
         ),
@@ -361,6 +376,7 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         user = request.user
         if user.is_authenticated and permissions.can_edit(user, self):
             context["edit_url"] = self.get_edit_url()
+        context["can_confirm"] = confirmation.can_confirm(user, self)
         context["translation"] = reader_info(self)
         if self.live and not getattr(request, "is_preview", False):
             self.read_shown_relations()
