@@ -1,4 +1,4 @@
-""""Still current": the owning organisation's members confirm a practice from its page.
+""" "Still current": the owning organisation's members confirm a practice from its page.
 
 The confirmation date (`last_confirmed`, behind "may be out of date") and who confirmed are set
 on every language version and on their latest revisions, without publishing (an editor's next

@@ -4,11 +4,11 @@ the contact form for a practice's owner."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.utils.formats import date_format
-from django.views.decorators.http import require_POST
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from allauth.core import ratelimit
 
@@ -18,7 +18,8 @@ from portal.permissions import editors
 from portal.sanitize import clean_text
 from submissions.views import SubmissionViews
 
-from .confirmation import can_confirm, confirm_current as record_confirmation
+from .confirmation import can_confirm
+from .confirmation import confirm_current as record_confirmation
 from .models import PracticeIndexPage, PracticePage
 from .submission_forms import ContactForm, LinkFormSet, PracticeSubmissionForm
 

@@ -1,4 +1,4 @@
-""""Still current": members of the owning organisation confirm an old practice from its page;
+""" "Still current": members of the owning organisation confirm an old practice from its page;
 readers (also from the page cache) see the new date, editors see who confirmed and when."""
 
 import datetime
