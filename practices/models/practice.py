@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -380,6 +381,8 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         context["translation"] = reader_info(self)
         if self.live and not getattr(request, "is_preview", False):
             self.read_shown_relations()
+            if not self.get_view_restrictions().exists():
+                context["pdf_url"] = reverse("practice_pdf", args=[self.pk])
             context["related_practices"] = service.related(self)
             context["related_events"] = (
                 self.events.live()
