@@ -176,9 +176,14 @@ def _shown_model_changed(sender, instance, **kwargs):
             _purge_front_cache(instance.page)
 
 
-def _page_published(sender, instance, **kwargs):
+def page_changed(page):
+    """`page` changed without being published (a field set in place): readers see it next."""
     pages_changed()
-    _purge_front_cache(instance)
+    _purge_front_cache(page)
+
+
+def _page_published(sender, instance, **kwargs):
+    page_changed(instance)
 
 
 FEEDS = ("feed.rss", "feed.atom", "feed.ics")

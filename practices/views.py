@@ -1,11 +1,18 @@
 """The practice submission views (the editorial app's view family, named for practices) and
 the contact form for a practice's owner."""
 
+import logging
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.formats import date_format
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
 from allauth.core import ratelimit
 
@@ -15,8 +22,13 @@ from portal.permissions import editors
 from portal.sanitize import clean_text
 from submissions.views import SubmissionViews
 
+from . import pdf
+from .confirmation import can_confirm
+from .confirmation import confirm_current as record_confirmation
 from .models import PracticeIndexPage, PracticePage
 from .submission_forms import ContactForm, LinkFormSet, PracticeSubmissionForm
+
+logger = logging.getLogger(__name__)
 
 
 class PracticeSubmissionViews(SubmissionViews):
@@ -98,3 +110,34 @@ def contact(request, pk):
             "page_title": _("Contact the organisation"),
         },
     )
+
+
+@require_POST
+@login_required
+def confirm_current(request, pk):
+    """A member of the owning organisation confirms that the practice is still current."""
+    page = get_object_or_404(PracticePage.objects.live().select_related("organisation"), pk=pk)
+    if not can_confirm(request.user, page):
+        raise PermissionDenied
+    today = record_confirmation(page, request.user)
+    messages.success(
+        request,
+        _("Thank you: the practice is marked as confirmed on %(date)s.")
+        % {"date": date_format(today, "DATE_FORMAT")},
+    )
+    return redirect(page.url)
+
+
+def practice_pdf(request, pk):
+    """ "Download as PDF": a practice anyone may read, labelled in the reader's language."""
+    page = get_object_or_404(PracticePage.objects.listable(), pk=pk)
+    page.read_shown_relations()
+    try:
+        content = pdf.render(page, page.get_full_url(request))
+    except OSError:  # the fonts are missing (fonts-dejavu-core)
+        logger.exception("Could not draw the PDF of practice %s", page.pk)
+        messages.error(request, _("The PDF cannot be made at the moment. Please print the page."))
+        return redirect(page.url)
+    response = HttpResponse(content, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(True, f"{page.slug}.pdf")
+    return response

@@ -18,6 +18,7 @@ from submissions.wagtail_hooks import EditorMenuItem
 from . import (
     api,
     catalog,
+    confirmation,
     locales,  # noqa: F401 (it registers the locale hooks)
 )
 from .import_views import ImportRunView, ImportView
@@ -146,3 +147,13 @@ def practices_api():
 
 
 hooks.register(OPEN_DATASETS, catalog.describe_practices)
+
+
+@hooks.register("register_log_actions")
+def register_confirm_action(actions):
+    """The owner's "still current" confirmation, in the page's history in the admin."""
+    actions.register_action(
+        confirmation.LOG_ACTION,
+        _("Confirm still current"),
+        _("Confirmed as still current by a member of its organisation"),
+    )

@@ -1,7 +1,7 @@
 """Demo content, contributed per app through the `register_demo_content` hook.
 
 A hook function returns `(order, "dotted.path.to.generate")`; `manage.py seed_demo` imports every
-generator only then (they need the `demo` extra: factory-boy, fpdf2…, which a production
+generator only then (they need the `demo` extra: factory-boy, wagtail-factories…, which a production
 install leaves out) and runs every `generate(context)` in ascending order inside one transaction.
 `context` is a `DemoContext`; `generate` adds only what is missing (running it again adds nothing
 twice) and returns a short summary such as "44 practices (0 new, 0 new translations)". Each app

@@ -65,6 +65,19 @@ def footer_links(context):
     return [link for link in links if link["url"]]
 
 
+@register.simple_tag(takes_context=True)
+def standard_page_url(context, slug):
+    """The address of the plain page under the home page with this (English) slug, e.g.
+    "privacy" for the privacy notice, in the reader's language; "" if there is none."""
+    home, tree = _home(context)
+    if home is None:
+        return ""
+    for page in tree.public_children_of(home):
+        if page.slug == slug and issubclass(page.specific_class, StandardPage):
+            return i18n.title_and_url(page, context.get("request"))[1] or ""
+    return ""
+
+
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, page=None):
     """Ancestors in the reader's language (a page served from another language's tree)."""

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Prefetch, prefetch_related_objects
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -47,6 +48,7 @@ from search import service
 from submissions import permissions
 from submissions.pages import SubmittablePageMixin
 
+from .. import confirmation
 from ..choices import (
     Continuation,
     Currency,
@@ -249,6 +251,15 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         default=datetime.date.today,
         help_text=_("When the owning organisation last confirmed that this page is accurate."),
     )
+    # Who confirmed it from the practice page ("still current": practices.confirmation).
+    last_confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("last confirmed by"),
+    )
     # The submitter's consent to the open-data licence, saved with the revision it was given in.
     licence = models.URLField(_("licence"), blank=True, editable=False)
     licence_agreed_by = models.ForeignKey(
@@ -295,7 +306,12 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
             [
                 FieldPanel("evidence_level"),
                 FieldPanel("migrant_participation"),
-                FieldPanel("last_confirmed"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("last_confirmed"),
+                        FieldPanel("last_confirmed_by", read_only=True),
+                    ]
+                ),
             ],
             heading=_("Evidence and participation"),
         ),
@@ -361,9 +377,12 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         user = request.user
         if user.is_authenticated and permissions.can_edit(user, self):
             context["edit_url"] = self.get_edit_url()
+        context["can_confirm"] = confirmation.can_confirm(user, self)
         context["translation"] = reader_info(self)
         if self.live and not getattr(request, "is_preview", False):
             self.read_shown_relations()
+            if not self.get_view_restrictions().exists():
+                context["pdf_url"] = reverse("practice_pdf", args=[self.pk])
             context["related_practices"] = service.related(self)
             context["related_events"] = (
                 self.events.live()

@@ -1,4 +1,4 @@
-"""A production install leaves out the `demo` extra (factory-boy, wagtail-factories, fpdf2): the
+"""A production install leaves out the `demo` extra (factory-boy, wagtail-factories): the
 portal starts and serves without it, and `seed_demo` says what to install."""
 
 import json
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 WITHOUT_DEMO_EXTRA = """
 import json, sys
-for name in ("factory", "wagtail_factories", "faker", "fpdf"):
+for name in ("factory", "wagtail_factories", "faker"):
     sys.modules[name] = None  # as if they were not installed: importing them fails
 import django
 django.setup()

@@ -8,7 +8,7 @@ from portal.demo import DEMO_CONTENT, DemoContext
 from portal.models import HomePage
 
 # The packages of the `demo` extra (pyproject.toml) the generators import.
-DEMO_PACKAGES = {"factory", "wagtail_factories", "faker", "fpdf"}
+DEMO_PACKAGES = {"factory", "wagtail_factories", "faker"}
 
 
 def generators():
