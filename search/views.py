@@ -1,5 +1,7 @@
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
@@ -83,11 +85,12 @@ def _expanded_note(outcome):
     facets = registry.get().facets_by_param
     params = dict.fromkeys(param for param, _code in outcome.expanded)
     labels = {param: dict(facets[param].model.facet_options()) for param in params}
-    names = [labels[param].get(code, code) for param, code in outcome.expanded]
-    shown = names[:3] if len(names) <= 3 else [*names[:3], _("more")]
-    return _("Also showing practices about %(terms)s in other languages") % {
-        "terms": get_text_list(shown, _("and"))
-    }
+    names = [
+        format_html("<strong>{}</strong>", labels[param].get(code, code))
+        for param, code in outcome.expanded
+    ]
+    note = escape(_("Also showing practices about %(terms)s in other languages"))
+    return mark_safe(note % {"terms": get_text_list(names, escape(_("and")))})  # noqa: S308
 
 
 def _export(request, export_format, text, filters):

@@ -89,7 +89,7 @@ def test_only_in_my_language_keeps_the_readers_language(engine, corpus):
 
 def test_the_search_page_says_what_it_added_and_offers_the_switch(engine, corpus, client):
     page = client.get(reverse("search"), {"q": "bostad"}).content.decode()
-    assert "Also showing practices about Housing" in page
+    assert "Also showing practices about <strong>Housing</strong>" in page
     assert "in other languages" in page
     assert "Casa condivisa per rifugiati" in page
     assert 'card__language"><span class="visually-hidden">Language: </span>Italian' in page
