@@ -41,6 +41,8 @@ class PracticeSearch(PageSearch):
         FundingInstrument: ("funding_instruments",),
     }
     related_facets = (("theme", 3, True), ("area", 2, True), ("target", 1, False))
+    expand_facets = ("area", "theme", "target", "funding")
+    labels_revision = Revision.TAXONOMY
     snippet_fields = (("summary", False), *((name, True) for name, _heading in BODY_SECTIONS))
     spelling_fields = ("title", "summary")
     export_columns = tuple(COLUMNS)

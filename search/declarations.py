@@ -54,6 +54,10 @@ class PageSearch:
     snippet_fields = (("title", False),)
     spelling_fields = ("title",)  # the database engine's "did you mean" vocabulary
     revision = None  # the portal.models.Revision name bumped whenever what is found changes
+    # Params of m2m facets whose terms' labels, in every language, expand query words: a
+    # word naming a term also finds the pages tagged with it (search.lexicon).
+    expand_facets = ()
+    labels_revision = None  # the Revision name bumped whenever those labels change
     default = False  # the type `search.service` answers for when none is named
 
     # -- querysets ------------------------------------------------------------------------
@@ -114,6 +118,16 @@ class PageSearch:
                 values[facet.param] = found
         return values
 
+    def label_forms(self):
+        """(language, label, facet param, term code) of every translation the database holds
+        of the `expand_facets` terms (translated copies of a term share its code)."""
+        for param in self.expand_facets:
+            rows = self.facets_by_param[param].model.objects.values_list(
+                "locale__language_code", "name", "code"
+            )
+            for language, label, code in rows:
+                yield language, label, param, code
+
     # -- configuration ----------------------------------------------------------------------
 
     @property
@@ -136,3 +150,7 @@ class PageSearch:
             facet = self.facets_by_param.get(param)
             if facet is None or facet.kind != M2M:
                 raise ImproperlyConfigured(f"related_facets: {param!r} is not an m2m facet.")
+        for param in self.expand_facets:
+            facet = self.facets_by_param.get(param)
+            if facet is None or facet.kind != M2M or facet.model is None:
+                raise ImproperlyConfigured(f"expand_facets: {param!r} is not a taxonomy facet.")

@@ -45,6 +45,7 @@ class Outcome:
     spelling: str = ""
     engine: str = "database"
     degraded: bool = False
+    expanded: list = field(default_factory=list)  # (facet param, code) the query words named
 
 
 def _with_fallback(declaration, method, *args):
@@ -105,6 +106,7 @@ def search(
         spelling=results.spelling,
         engine=engine,
         degraded=degraded,
+        expanded=results.expanded,
     )
 
 

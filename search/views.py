@@ -1,11 +1,14 @@
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import get_language
+from django.utils.html import escape, format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import get_text_list
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from portal import exports
-from portal.facets import active_filters, selection
+from portal.facets import LANGUAGE, active_filters, selection
 from portal.listing import SEARCH_SORTS, chosen_sort, sort_choices
 from portal.permissions import is_editor
 
@@ -31,14 +34,16 @@ def search(request):
     except ValueError:
         page = 1
     outcome = None
+    language = _language(request)
     if text or filters:
         outcome = service.search(
             text,
             filters,
-            language=_language(request),
+            language=language,
             sort=chosen_sort(request.GET.get("sort"), SEARCH_SORTS),
             page=page,
         )
+    mine = _my_language_switch(filters, language)
     return render(
         request,
         "search/search.html",
@@ -50,8 +55,42 @@ def search(request):
             "sorts": sort_choices(SEARCH_SORTS),
             "sort": outcome.query.sort if outcome else SEARCH_SORTS[0],
             "page_title": _("Search"),
+            "mine": mine,
+            "expanded_note": _expanded_note(outcome) if outcome and not mine["on"] else "",
         },
     )
+
+
+def _my_language_switch(filters, language):
+    """The "only in my language" switch: the declaration's language filter set to the
+    reader's language alone (so its chip and its facet option show it too)."""
+    facets = [facet for facet in registry.get().facets if facet.kind == LANGUAGE]
+    if not facets:
+        return {"param": "", "on": False}
+    param = facets[0].param
+    info = get_language_info(language)
+    return {
+        "param": param,
+        "value": language,
+        "name": info["name_local"],
+        "on": filters.get(param) == [language],
+    }
+
+
+def _expanded_note(outcome):
+    """ "Also showing practices about Housing in other languages", when query words named
+    taxonomy terms (search.lexicon) and something was found."""
+    if not outcome.expanded or not outcome.total:
+        return ""
+    facets = registry.get().facets_by_param
+    params = dict.fromkeys(param for param, _code in outcome.expanded)
+    labels = {param: dict(facets[param].model.facet_options()) for param in params}
+    names = [
+        format_html("<strong>{}</strong>", labels[param].get(code, code))
+        for param, code in outcome.expanded
+    ]
+    note = escape(_("Also showing practices about %(terms)s in other languages"))
+    return mark_safe(note % {"terms": get_text_list(names, escape(_("and")))})  # noqa: S308
 
 
 def _export(request, export_format, text, filters):

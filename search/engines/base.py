@@ -51,6 +51,8 @@ class Results:
     counts: dict  # {facet param: {code: count}}, each under the *other* filters
     spelling: str = ""  # a corrected query to suggest, if any
     engine: str = "database"
+    # (facet param, term code) named by query words: pages tagged with them were found too.
+    expanded: list = field(default_factory=list)
 
 
 class EngineError(Exception):

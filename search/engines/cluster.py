@@ -13,6 +13,7 @@ from elasticsearch.dsl.response import Response
 from portal.facets import LANGUAGE
 from portal.i18n import best_language
 from search.documents import text_fields
+from search.lexicon import expanded_terms, expansions
 
 from .base import MINIMUM_SHOULD_MATCH, EngineError, Hit, Results, parse
 from .transport import make_client, transport_errors
@@ -68,10 +69,11 @@ class ClusterEngine:
             raise EngineError(str(error)) from error
         return Response(search, raw if isinstance(raw, dict) else raw.body)
 
-    def _text_query(self, text, language):
+    def _text_query(self, text, language, found):
         """Most words must match (MINIMUM_SHOULD_MATCH, in any of the fields: cross_fields),
         exactly or, in titles and summaries, with a typo; each quoted phrase must match as a
-        phrase. The reader's language only lifts a page among the matches."""
+        phrase. A word naming taxonomy terms (`found`, search.lexicon) also matches the pages
+        tagged with them. The reader's language only lifts a page among the matches."""
         phrases, words = parse(text)
         fields = (
             weighted("title", 4, language)
@@ -90,6 +92,8 @@ class ClusterEngine:
                 type="cross_fields",
                 minimum_should_match=MINIMUM_SHOULD_MATCH,
             )
+            if found:
+                exact = self._expanded(words, fields, found)
             fuzzy = Q(
                 "multi_match",
                 query=" ".join(words),
@@ -104,6 +108,19 @@ class ClusterEngine:
             must=required or [Q("match_none")],
             should=[Q("term", locales={"value": language, "boost": 0.5})],
         )
+
+    @staticmethod
+    def _expanded(words, fields, found):
+        """The exact clause word by word: each in the text, or a term it names."""
+        clauses = []
+        for word in words:
+            text = Q("multi_match", query=word, fields=fields, type="cross_fields")
+            tags = [
+                Q("constant_score", filter=Q("terms", **{param: codes}), boost=1)
+                for param, codes in found.get(word, {}).items()
+            ]
+            clauses.append(Q("bool", should=[text, *tags], minimum_should_match=1))
+        return Q("bool", should=clauses, minimum_should_match=MINIMUM_SHOULD_MATCH)
 
     def _filter(self, filters, language, skip=None):
         return [
@@ -139,8 +156,9 @@ class ClusterEngine:
 
     def search(self, query):
         search = Search()
+        found = expansions(self.declaration, parse(query.text)[1]) if query.text else {}
         if query.text:
-            search = search.query(self._text_query(query.text, query.language))
+            search = search.query(self._text_query(query.text, query.language, found))
         else:
             search = search.query(
                 Q("term", locales={"value": query.language, "boost": 0.5}) | Q("match_all")
@@ -186,6 +204,7 @@ class ClusterEngine:
             counts=counts,
             spelling=self._spelling(response, query.text),
             engine=self.name,
+            expanded=expanded_terms(found),
         )
 
     @staticmethod

@@ -18,6 +18,7 @@ from portal.i18n import best_versions
 from portal.models import Revision
 
 from ..declarations import html_to_text
+from ..lexicon import expanded_terms, expansions
 from .base import Hit, Results, parse, required
 
 WORD = re.compile(r"\w{3,}", re.UNICODE)
@@ -160,16 +161,19 @@ class DatabaseEngine:
         self.declaration = declaration
         self.model = declaration.model
 
-    def _matches(self, index, phrases, words):
+    def _matches(self, index, phrases, words, tagged):
         """(bits of the matching practices in the facet index, and a function giving the ids
-        of the matches within a set of bits, best first, [start:stop])."""
+        of the matches within a set of bits, best first, [start:stop]). `tagged[i]`: bits of
+        the pages tagged with the terms `words[i]` names (search.lexicon), which match it too."""
         if connection.vendor == "sqlite" and fts5_table_exists():
-            return self._matches_fts5(index, phrases, words)
+            return self._matches_fts5(index, phrases, words, tagged)
         pages = self.declaration.get_queryset().only("pk")
         found = pages.search(wagtail_query(phrases, words)) if phrases or words else []
         # Matches in any language count for the page; keep the best rank of each.
         position = index.position_of
         order = list(dict.fromkeys(position[page.pk] for page in found if page.pk in position))
+        if any(tagged):
+            order += self._tagged_only(index, pages, phrases, words, tagged, set(order))
 
         def best(within, start, stop):
             shown = bit_test(within, len(index.ids))
@@ -180,7 +184,23 @@ class DatabaseEngine:
 
         return bits_at(order, len(index.ids)), best
 
-    def _matches_fts5(self, index, phrases, words):
+    def _tagged_only(self, index, pages, phrases, words, tagged, known):
+        """Positions of the pages that match only thanks to their terms, newest first (after
+        the text matches): each word found in the text or in the terms, as `_matches_fts5`."""
+        size, position = len(index.ids), index.position_of
+
+        def bits(query):
+            return bits_at((position[p.pk] for p in pages.search(query) if p.pk in position), size)
+
+        matched = at_least(
+            [bits(PlainText(word)) | extra for word, extra in zip(words, tagged, strict=True)],
+            size,
+        )[required(len(words))]
+        for phrase in phrases:
+            matched &= bits(Phrase(phrase))
+        return [at for at in lowest_first(matched) if at not in known]
+
+    def _matches_fts5(self, index, phrases, words, tagged):
         """Query Wagtail's SQLite FTS5 table directly, once per word (and phrase) in any field
         and once in titles, as sets of bits: every phrase and most words must match; pages
         matching more of them rank first, then those with more of them in the title, then
@@ -212,6 +232,8 @@ class DatabaseEngine:
 
         terms = [f'"{phrase}"' for phrase in phrases] + [fts5_term(word) for word in words]
         anywhere = [bits(term) for term in terms]
+        for at, extra in enumerate(tagged, start=len(phrases)):
+            anywhere[at] |= extra
         in_title = [bits(f"title : {term}") for term in terms]
         matched = at_least(anywhere[len(phrases) :], size)[required(len(words))]
         for phrase in anywhere[: len(phrases)]:
@@ -296,8 +318,12 @@ class DatabaseEngine:
     def search(self, query):
         index = self.declaration.facet_index(query.language)
         best = None
+        found = {}
         if query.text:
-            scope, best = self._matches(index, *query_terms(query.text))
+            phrases, words = query_terms(query.text)
+            found = expansions(self.declaration, words)
+            tagged = [self._tagged(index, found.get(word)) for word in words]
+            scope, best = self._matches(index, phrases, words, tagged)
         else:
             scope = index.all
         params = list(self.declaration.facets_by_param)
@@ -317,7 +343,22 @@ class DatabaseEngine:
         hits = [Hit(page_id=pk, snippet=snippet) for pk, snippet in self._snippets(ordered, words)]
         total = result.bit_count()
         spelling = self._spelling(query.text) if query.text and total < 3 else ""
-        return Results(hits=hits, total=total, counts=counts, spelling=spelling, engine=self.name)
+        return Results(
+            hits=hits,
+            total=total,
+            counts=counts,
+            spelling=spelling,
+            engine=self.name,
+            expanded=expanded_terms(found),
+        )
+
+    @staticmethod
+    def _tagged(index, codes):
+        """Bits of the pages tagged with any of `codes` ({facet param: [term codes]})."""
+        bits = 0
+        for param, values in (codes or {}).items():
+            bits |= index.matching({param: values})
+        return bits
 
     def _snippets(self, ids, words):
         if not words:
