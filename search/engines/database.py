@@ -4,6 +4,7 @@ declaration's in-memory facet index for filters and counts, simple highlighting 
 
 import difflib
 import re
+import threading
 from itertools import combinations, islice
 
 from django.contrib.contenttypes.models import ContentType
@@ -33,6 +34,7 @@ _vocabulary = {}
 _entries = {}
 _words = {}
 _fts5 = {}
+_learning = threading.Lock()  # one thread at a time extends a row-id map
 
 
 def fts5_table_exists():
@@ -297,23 +299,24 @@ class DatabaseEngine:
     def _learn_entries(self, index, positions):
         """Extend the map to the rows indexed since it was made (the worker indexes after
         publication; an updated row keeps its id). Practices published since the facet index
-        was made have no position in it."""
-        start = len(positions)
+        was made have no position in it. One thread at a time; the map grows by a whole
+        filled chunk, so a reader never sees a row id it has not been told about."""
         content_type = ContentType.objects.get_for_model(self.model)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT id, object_id FROM wagtailsearch_indexentry "
-                "WHERE content_type_id = %s AND id >= %s",
-                [content_type.pk, start],
-            )
-            rows = cursor.fetchall()
+        size = len(index.ids)
+        position = index.position_of
+        with _learning, connection.cursor() as cursor:
+            start = len(positions)
             cursor.execute("SELECT MAX(id) FROM wagtailsearch_indexentry")
             top = cursor.fetchone()[0] or 0
-        size = len(index.ids)
-        positions.extend([size] * (top + 1 - start))
-        position = index.position_of
-        for rowid, pk in rows:
-            positions[rowid] = position.get(int(pk), size)
+            cursor.execute(
+                "SELECT id, object_id FROM wagtailsearch_indexentry "
+                "WHERE content_type_id = %s AND id >= %s AND id <= %s",
+                [content_type.pk, start, top],
+            )
+            chunk = [size] * (top + 1 - start)
+            for rowid, pk in cursor.fetchall():
+                chunk[rowid - start] = position.get(int(pk), size)
+            positions.extend(chunk)
 
     def search(self, query):
         index = self.declaration.facet_index(query.language)
