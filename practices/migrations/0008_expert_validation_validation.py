@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 
 def experts_and_task(apps, schema_editor):
-    """The "Experts" group (admin access) and an "Expert validation" task assigned to it, which
+    """The "Experts" group (admin access, and publishing: see below) and an "Expert validation" task assigned to it, which
     administrators may add to a workflow after "Editorial review"."""
     ContentType = apps.get_model("contenttypes", "ContentType")
     Group = apps.get_model("auth", "Group")
@@ -17,6 +17,13 @@ def experts_and_task(apps, schema_editor):
     experts, _created = Group.objects.get_or_create(name="Experts")
     access = Permission.objects.filter(content_type__app_label="wagtailadmin", codename="access_admin")
     experts.permissions.add(*access)
+    # Their approval can be the workflow's last, which publishes: Wagtail needs them to may.
+    GroupPagePermission = apps.get_model("wagtailcore", "GroupPagePermission")
+    Page = apps.get_model("wagtailcore", "Page")
+    publish = Permission.objects.get(content_type__app_label="wagtailcore", codename="publish_page")
+    GroupPagePermission.objects.get_or_create(
+        group=experts, page=Page.objects.get(depth=1), permission=publish
+    )
     content_type, _created = ContentType.objects.get_or_create(
         app_label="practices", model="expertvalidationtask"
     )

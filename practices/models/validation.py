@@ -148,7 +148,7 @@ class ExpertValidationTask(AbstractGroupApprovalTask):
         if not (user.is_superuser or self._user_in_groups(user)):
             return []
         actions = [("reject", _("Request changes"), True)]
-        if isinstance(obj, PracticePage):
+        if issubclass(getattr(obj, "specific_class", None) or type(obj), PracticePage):
             actions.append(("validate", _("Validate (checklist)"), True))
         return [*actions, ("approve", _("Pass on without validating"), False)]
 
