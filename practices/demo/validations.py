@@ -14,11 +14,15 @@ from practices.models import PracticePage, PracticeValidation
 VALIDATIONS = Path(__file__).resolve().parent / "validations.json"
 
 
+def load_validations():
+    return json.loads(VALIDATIONS.read_text("utf-8"))
+
+
 def generate(context):
     """Add the validations missing (on every version of each practice)."""
     today = timezone.localdate()
     created = 0
-    validations = json.loads(VALIDATIONS.read_text("utf-8"))
+    validations = load_validations()
     for data in validations:
         original = PracticePage.objects.filter(slug=data["practice"]).first()
         if original is None:
@@ -31,6 +35,7 @@ def generate(context):
             }
             for code in ValidationCriterion.values
         ]
+        new_here = False
         for version in original.get_translations(inclusive=True).specific():
             _record, new = PracticeValidation.objects.get_or_create(
                 practice=version,
@@ -41,7 +46,8 @@ def generate(context):
                     "criteria": criteria,
                 },
             )
-            created += new
+            new_here = new_here or new
+        created += new_here
     if created:
         Revision.bump(Revision.PRACTICES)
-    return f"{len(validations)} expert validations ({created} new records)"
+    return f"{len(validations)} expert validations ({created} new)"
