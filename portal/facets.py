@@ -5,6 +5,9 @@ A *facet definition* says where a filter's values come from:
 - "m2m": a many-to-many relation to a taxonomy (`source` is the relation name);
 - "value": a column or lookup on the object (`source`), optionally mapped by `transform`;
 - "year": the year of a date field; "month": the year and month ("2026-11") of a date field;
+- "until": a date field (`source`, e.g. a re-check date) that counts while today is not past
+  it: one option, `choices[0]`; the search cluster holds the date and compares it with the
+  day of the query;
 - "language": the language of the version each reader is shown (`source`: its locale's
   language code; `choices`: the languages): the reader's own where the text is translated, else
   the default language, else the original (`portal.i18n.best_language`). Its options put the
@@ -27,6 +30,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.text import capfirst
 from django.utils.translation import get_language
@@ -35,7 +39,7 @@ from django.utils.translation import gettext as _
 from portal.collation import collation_key
 from portal.models import Revision
 
-M2M, VALUE, YEAR, MONTH, LANGUAGE = "m2m", "value", "year", "month", "language"
+M2M, VALUE, YEAR, MONTH, LANGUAGE, UNTIL = "m2m", "value", "year", "month", "language", "until"
 # More values than this for one filter is not a person choosing filters: the rest are ignored.
 MAX_VALUES = 60
 MONTH_VALUE = re.compile(r"^(\d{4})-(\d{2})$")
@@ -67,6 +71,8 @@ class FacetDefinition:
         """The option value of one raw column value ("value", "year" and "month" facets)."""
         if raw is None:
             return None
+        if self.kind == UNTIL:
+            return self.choices[0][0] if raw >= timezone.localdate() else None
         if self.kind == YEAR:
             return str(raw.year)
         if self.kind == MONTH:
@@ -87,6 +93,8 @@ class FacetDefinition:
             raw = getattr(raw, part, None)
             if raw is None:
                 break
+        if self.kind == UNTIL:  # the document keeps the date; the query compares it
+            return [] if raw is None else [raw.isoformat()]
         value = self.value_of(raw)
         return [] if value is None else [value]
 
@@ -107,6 +115,10 @@ class FacetDefinition:
     # -- the ORM back end --------------------------------------------------------------
 
     def filter(self, queryset, values):
+        if self.kind == UNTIL:
+            if self.choices[0][0] not in values:
+                return queryset.none()
+            return queryset.filter(**{f"{self.source}__gte": timezone.localdate()})
         if self.kind == MONTH:
             query = Q()
             for value in values:
@@ -122,6 +134,9 @@ class FacetDefinition:
         return lookup.distinct() if self.kind == M2M or "__" in self.source else lookup
 
     def counts(self, queryset):
+        if self.kind == UNTIL:
+            number = self.filter(queryset, [self.choices[0][0]]).count()
+            return {self.choices[0][0]: number} if number else {}
         if self.kind in (YEAR, MONTH):
             counts = {}
             for (raw,) in queryset.order_by().values_list(self.source):

@@ -20,7 +20,14 @@ from portal.models import Organisation
 from search import service
 
 from . import catalog
-from .choices import Continuation, EvidenceLevel, ImplementationLevel, MigrantParticipation, Status
+from .choices import (
+    Continuation,
+    EvidenceLevel,
+    ImplementationLevel,
+    MigrantParticipation,
+    Status,
+    ValidationCriterion,
+)
 from .facets import FACETS, status_of
 from .library import TERM_RELATIONS, IndexPaginator, facet_index, index_facets
 from .models import BODY_SECTIONS, PracticeAttachment, PracticeGalleryImage, PracticePage
@@ -44,6 +51,21 @@ class Link(Schema):
 
 class GalleryImage(schemas.Image):
     caption: str
+
+
+class Criterion(schemas.Coded):
+    met: bool
+    comment: str
+
+
+class Validation(Schema):
+    """The practice's expert validation; `expired` once its re-check date has passed."""
+
+    body: str
+    validated_on: datetime.date
+    recheck_on: datetime.date
+    expired: bool
+    criteria: list[Criterion]
 
 
 class Practice(Schema):
@@ -80,6 +102,7 @@ class Practice(Schema):
     evidence_level: schemas.Coded
     migrant_participation: schemas.Coded
     last_confirmed: datetime.date
+    validation: Validation | None
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
     image: schemas.Image | None
@@ -127,6 +150,7 @@ def _records(request, practices):
         *TERM_RELATIONS,
         Prefetch("partner_organisations", Organisation.objects.with_related()),
         "links",
+        "validation",
         Prefetch("attachments", PracticeAttachment.objects.select_related("document")),
         Prefetch(
             "gallery_images",
@@ -137,6 +161,27 @@ def _records(request, practices):
     )
     groups = schemas.translations(request, practices)
     return [_record(request, page, groups.get(page.translation_key, [])) for page in practices]
+
+
+def _validation(page):
+    validation = getattr(page, "validation", None)
+    if validation is None:
+        return None
+    labels = dict(ValidationCriterion.choices)
+    return {
+        "body": validation.body,
+        "validated_on": validation.validated_on,
+        "recheck_on": validation.recheck_on,
+        "expired": validation.expired,
+        "criteria": [
+            {
+                **schemas.coded(item["code"], labels.get(item["code"], item["code"])),
+                "met": item["met"],
+                "comment": item.get("comment", ""),
+            }
+            for item in validation.criteria
+        ],
+    }
 
 
 def _record(request, page, versions):
@@ -169,6 +214,7 @@ def _record(request, page, versions):
         "evidence_level": schemas.choice(EvidenceLevel, page.evidence_level),
         "migrant_participation": schemas.choice(MigrantParticipation, page.migrant_participation),
         "last_confirmed": page.last_confirmed,
+        "validation": _validation(page),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
         "image": schemas.image(request, page.image, LISTING_RENDITION),

@@ -48,3 +48,20 @@ class Currency(models.TextChoices):
     CHF = "CHF", _("Swiss franc (CHF)")
     GBP = "GBP", _("pound sterling (GBP)")
     USD = "USD", _("US dollar (USD)")
+
+
+class ValidationCriterion(models.TextChoices):
+    """The checklist of an expert validation, from the criteria good-practice databases publish."""
+
+    GOALS = "goals", _("Clear goals and context")
+    RESULTS = "results", _("Results with evidence")
+    DURATION = "duration", _("Running for at least a year")
+    TRANSFERABILITY = "transferability", _("Transferability")
+    TARGET_GROUP = "target-group", _("The target group involved")
+    COSTS = "costs", _("Costs known")
+
+
+class Validated(models.TextChoices):
+    """The library's "validated" filter: a validation whose re-check date has not passed."""
+
+    YES = "yes", _("Validated by experts")

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from portal.facets import LANGUAGE, M2M, VALUE, YEAR, FacetDefinition
+from portal.facets import LANGUAGE, M2M, UNTIL, VALUE, YEAR, FacetDefinition
 from portal.languages import CONTENT_LANGUAGES
 from portal.models import (
     ActionArea,
@@ -13,7 +13,14 @@ from portal.models import (
     TargetGroup,
 )
 
-from .choices import Continuation, EvidenceLevel, ImplementationLevel, MigrantParticipation, Status
+from .choices import (
+    Continuation,
+    EvidenceLevel,
+    ImplementationLevel,
+    MigrantParticipation,
+    Status,
+    Validated,
+)
 
 
 def status_of(continuation):
@@ -54,6 +61,13 @@ FACETS = [
         VALUE,
         "evidence_level",
         choices=tuple(EvidenceLevel.choices),
+    ),
+    FacetDefinition(
+        "validated",
+        _("Expert validation"),
+        UNTIL,
+        "validation__recheck_on",
+        choices=tuple(Validated.choices),
     ),
     FacetDefinition(
         "participation",

@@ -15,6 +15,7 @@ import threading
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import BooleanField, ExpressionWrapper, Value
+from django.utils import timezone
 
 from portal import facets as facet_module
 from portal.i18n import best_version, current_language
@@ -153,7 +154,9 @@ def facet_index(model, language, definitions=FACETS, build=True):
     version of every practice, in their language where translated), rebuilt when the
     practices' revision has changed; with `build=False`, None rather than a rebuild."""
     revision = Revision.current(Revision.PRACTICES)
-    key = (model._meta.label, language, tuple(definition.param for definition in definitions))
+    # Keyed by the day too: a validation's re-check date passing changes the "validated" filter.
+    params = tuple(definition.param for definition in definitions)
+    key = (model._meta.label, language, params, timezone.localdate())
     cached = _indexes.get(key)
     if revision is not None and cached and cached[0] == revision:
         return cached[1]
@@ -161,6 +164,8 @@ def facet_index(model, language, definitions=FACETS, build=True):
         return None
     built = FacetIndex(model, language, definitions)
     with _lock:
+        for old in [k for k in _indexes if k[:3] == key[:3] and k != key]:
+            del _indexes[old]  # yesterday's
         _indexes[key] = (revision, built)
     return built
 

@@ -20,6 +20,7 @@ from .choices import (
     EvidenceLevel,
     ImplementationLevel,
     MigrantParticipation,
+    ValidationCriterion,
 )
 from .library import TERM_RELATIONS
 from .models.practice import BODY_SECTIONS, LISTING_RENDITION, SUMMARY_MAX_LENGTH, PracticePage
@@ -121,6 +122,25 @@ FIELDS = [
     Field("image_credit", STRING, "Who made the main image.", read_only=True),
     Field("image_licence", STRING, "The licence of the main image.", read_only=True),
     Field("licence", URL, "The licence the practice is published under.", read_only=True),
+    Field(
+        "validation_status",
+        CODE,
+        "Expert validation: validated, expired (its re-check date passed) or empty.",
+        read_only=True,
+        choices=("validated", "expired"),
+    ),
+    Field("validated_by", STRING, "The body that validated it.", read_only=True),
+    Field("validated_on", DATE, "When it was validated.", read_only=True),
+    Field(
+        "validation_recheck_on", DATE, "When the validation is to be re-checked.", read_only=True
+    ),
+    Field(
+        "validation_criteria_met",
+        CODES,
+        "The validation criteria met.",
+        read_only=True,
+        choices=_values(ValidationCriterion),
+    ),
     Field("first_published", DATE, "When it was first published.", read_only=True),
     Field("last_published", DATE, "When it was last published.", read_only=True),
 ]
@@ -135,7 +155,11 @@ def export_queryset():
     return (
         PracticePage.objects.listable()
         .select_related(
-            "locale", "organisation__organisation_type", "organisation__country", "image"
+            "locale",
+            "organisation__organisation_type",
+            "organisation__country",
+            "image",
+            "validation",
         )
         .prefetch_related(
             *TERM_RELATIONS,
@@ -152,6 +176,25 @@ def export_queryset():
 def _image_url(image, request):
     renditions = getattr(image, "prefetched_renditions", None) or []
     return request.build_absolute_uri(renditions[0].url) if renditions else ""
+
+
+def _validation(practice):
+    validation = getattr(practice, "validation", None)
+    if validation is None:
+        return {
+            "validation_status": "",
+            "validated_by": "",
+            "validated_on": None,
+            "validation_recheck_on": None,
+            "validation_criteria_met": [],
+        }
+    return {
+        "validation_status": "expired" if validation.expired else "validated",
+        "validated_by": validation.body,
+        "validated_on": validation.validated_on,
+        "validation_recheck_on": validation.recheck_on,
+        "validation_criteria_met": validation.criteria_met,
+    }
 
 
 def record(practice, request=None):
@@ -187,6 +230,7 @@ def record(practice, request=None):
         "image_credit": image.credit if image else "",
         "image_licence": image.licence if image else "",
         "licence": practice.licence or settings.OPEN_DATA_LICENCE,
+        **_validation(practice),
         "first_published": practice.first_published_at and practice.first_published_at.date(),
         "last_published": practice.last_published_at and practice.last_published_at.date(),
     }

@@ -126,6 +126,11 @@ def demo_practices():
     return (20, "practices.demo.generate")
 
 
+@hooks.register(DEMO_CONTENT)
+def demo_validations():
+    return (25, "practices.demo.validations.generate")
+
+
 @hooks.register("register_admin_urls")
 def register_import_urls():
     return [

@@ -9,9 +9,11 @@ from .practice import (
     PracticeQuerySet,
     validate_summary_length,
 )
+from .validation import ExpertValidationTask, PracticeValidation
 
 __all__ = [
     "BODY_SECTIONS",
+    "ExpertValidationTask",
     "ImportRun",
     "ImportedPractice",
     "PracticeAttachment",
@@ -20,5 +22,6 @@ __all__ = [
     "PracticeLink",
     "PracticePage",
     "PracticeQuerySet",
+    "PracticeValidation",
     "validate_summary_length",  # referenced by migrations
 ]

@@ -108,7 +108,11 @@ class PracticeQuerySet(ReaderPageQuerySet):
         """Everything a practice card shows, in a fixed number of queries: two, when the
         facet index knows the practices' terms (see `_prefetch_related_objects`)."""
         return self.select_related(
-            "locale", "organisation__organisation_type", "organisation__country", "image"
+            "locale",
+            "organisation__organisation_type",
+            "organisation__country",
+            "image",
+            "validation",
         ).prefetch_related(
             "countries",
             "action_areas",

@@ -5,12 +5,13 @@ facets come from the searchable type's declaration (see search.documents)."""
 import logging
 
 from django.conf import settings
+from django.utils import timezone
 from django.utils.html import escape
 
 from elasticsearch.dsl import A, Q, Search
 from elasticsearch.dsl.response import Response
 
-from portal.facets import LANGUAGE
+from portal.facets import LANGUAGE, UNTIL
 from portal.i18n import best_language
 from search.documents import text_fields
 from search.lexicon import expanded_terms, expansions
@@ -130,7 +131,10 @@ class ClusterEngine:
         ]
 
     def _clause(self, param, values, language):
-        if self.declaration.facets_by_param[param].kind != LANGUAGE:
+        facet = self.declaration.facets_by_param[param]
+        if facet.kind == UNTIL:
+            return _current(param) if facet.choices[0][0] in values else Q("match_none")
+        if facet.kind != LANGUAGE:
             return Q("terms", **{param: values})
         # The language shown: the reader's where the group has it, else the document's value.
         clauses = [Q("term", locales=language)] if language in values else []
@@ -147,7 +151,10 @@ class ClusterEngine:
 
     def _counts(self, aggregations, param, language):
         found = getattr(aggregations, param)
-        if self.declaration.facets_by_param[param].kind != LANGUAGE:
+        facet = self.declaration.facets_by_param[param]
+        if facet.kind == UNTIL:
+            return {facet.choices[0][0]: found.current.doc_count} if found.current.doc_count else {}
+        if facet.kind != LANGUAGE:
             return {bucket.key: bucket.doc_count for bucket in found.codes.buckets}
         counts = {bucket.key: bucket.doc_count for bucket in found.others.codes.buckets}
         if found.mine.doc_count:
@@ -178,6 +185,8 @@ class ClusterEngine:
                 facet.bucket("mine", "filter", filter=mine)
                 others = facet.bucket("others", "filter", filter=~mine)
                 others.bucket("codes", "terms", field=param, size=200)
+            elif self.declaration.facets_by_param[param].kind == UNTIL:
+                facet.bucket("current", "filter", filter=_current(param))
             else:
                 facet.bucket("codes", "terms", field=param, size=200)
             search.aggs.bucket(param, facet)
@@ -289,3 +298,8 @@ class ClusterEngine:
         except self.errors as error:
             return {"status": "down", "error": escape(str(error))[:200]}
         return {"status": "ok", "documents": count}
+
+
+def _current(param):
+    """Documents whose date in `param` (an "until" facet, ISO text) is today or later."""
+    return Q("range", **{param: {"gte": timezone.localdate().isoformat()}})
