@@ -9,6 +9,7 @@ imports it again (every row unchanged) and prints that rate too.
 """
 
 import argparse
+import cProfile
 import csv
 import random
 import tempfile
@@ -84,19 +85,26 @@ def write_file(path, count, seed=2026):
             )
 
 
-def timed_import(path, source):
+def timed_import(path, source, profile=None):
     from practices.import_files import read_rows
     from practices.importing import Importer
 
+    profiler = cProfile.Profile() if profile else None
     started = time.perf_counter()
+    if profiler:
+        profiler.enable()
     rows, ignored = read_rows(path.name, path.read_bytes())
     report = Importer(source).run(rows, ignored)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
     return time.perf_counter() - started, report
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--practices", type=int, default=10_000)
+    parser.add_argument("--profile", metavar="FILE", help="write the first import's cProfile stats")
     args = parser.parse_args()
     state = throwaway_database("import")
     try:
@@ -109,7 +117,7 @@ def main():
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "practices.csv"
             write_file(path, args.practices)
-            seconds, report = timed_import(path, "bench")
+            seconds, report = timed_import(path, "bench", args.profile)
             counts = report.as_dict()["counts"]
             rate = counts["created"] / seconds
             print(

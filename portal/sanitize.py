@@ -67,6 +67,8 @@ _cleaner = bleach.Cleaner(
 
 def clean_html(value):
     """Sanitised rich text: the allow-listed tags only, links only to http(s)/mailto."""
+    if not (value or "").strip():
+        return ""
     cleaned = _cleaner.clean(value or "")
     soup = BeautifulSoup(cleaned, "html.parser")
     for link in soup.find_all("a"):

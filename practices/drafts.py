@@ -4,7 +4,7 @@
 Each page gets its place in the tree (path, depth, URL path, its library's child count), its
 many-to-many rows, one revision (its latest) and a "created" entry in its history. What page
 saves would queue is queued the same way: Wagtail's search index and reference index updates
-(background tasks, see portal.tasks), and the practices' revision is bumped.
+(one background task per batch, portal.tasks.update_indexes), and the practices' revision is bumped.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,11 +14,9 @@ from django.utils import timezone
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry
 from wagtail.models import Revision as PageRevision
-from wagtail.tasks import update_reference_index_task
-
-from modelsearch.tasks import insert_or_update_object_task
 
 from portal.models import Revision
+from portal.tasks import update_indexes
 
 from .models import PracticePage
 
@@ -127,8 +125,6 @@ def create(drafts, user=None):
         )
         for page in pages
     )
-    for page in pages:
-        key = (PracticePage._meta.app_label, PracticePage._meta.model_name, str(page.pk))
-        insert_or_update_object_task.enqueue(*key)
-        update_reference_index_task.enqueue(*key)
+    meta = PracticePage._meta
+    update_indexes.enqueue(meta.app_label, meta.model_name, [page.pk for page in pages])
     Revision.bump(Revision.PRACTICES)

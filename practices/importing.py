@@ -40,9 +40,9 @@ from portal.models.taxonomy import localized_country_name
 from submissions.saving import unique_slug
 
 from . import drafts
+from .import_forms import ImportForms
 from .models import ImportedPractice, PracticeIndexPage, PracticePage
 from .records import CODE, CODES, DATE, FIELDS_BY_NAME, IMPORTED, INTEGER, NAMES, NUMBER
-from .submission_forms import PracticeSubmissionForm
 
 TERM_MODELS = {
     "action_areas": ActionArea,
@@ -235,6 +235,7 @@ class Importer:
         self.libraries = {}
         self.slugs = {}  # library pk: its children's slugs
         self.pending = []  # new drafts, created together at the end of a batch
+        self.forms = ImportForms(user)
         self._proposed = None  # the organisation the current row proposed
 
     # -- the run ----------------------------------------------------------------------------
@@ -376,9 +377,7 @@ class Importer:
         data = self._form_data(record, errors)
         existing = known.practice.specific if known else None
         language = existing.locale.language_code if existing else None
-        form = PracticeSubmissionForm(
-            data, organisation=organisation or Organisation(), language=language, user=self.user
-        )
+        form = self.forms.form(data, organisation or Organisation(), language)
         if not form.is_valid():
             for name, texts in form.errors.items():
                 key = name if name in FIELDS_BY_NAME else ""
