@@ -52,7 +52,7 @@ TERM_MODELS = {
     "organisation_type": OrganisationType,
 }
 COUNTRY_FIELDS = ("countries", "organisation_country")
-BATCH = 100  # rows committed together (each row in a savepoint of its own)
+BATCH = 250  # rows committed together (each row in a savepoint of its own)
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
