@@ -10,8 +10,8 @@ They become drafts in the library of their language (or are published, by an edi
 """
 
 import datetime
-import gc
 import decimal
+import gc
 import hashlib
 import json
 import unicodedata
