@@ -3,14 +3,18 @@
 Creates a throw-away database (SQLite file, or `test_<name>` on the PostgreSQL server named by
 DATABASE_URL), writes a CSV file of generated practices (codes and labels in several
 languages, a few hundred organisations, some new), imports it and prints practices/s; then
-imports it again (every row unchanged) and prints that rate too.
+imports it again (every row unchanged) and prints that rate too; then publishes them and
+prints the p50/p95 of the API's filtered list page.
 
-    .venv/bin/python bench/import.py [--practices 10000]
+    .venv/bin/python bench/import.py [--practices 10000] [--requests 200] [--profile FILE]
 """
 
 import argparse
+import cProfile
 import csv
+import gc
 import random
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -23,6 +27,7 @@ from generate import WORDS, drop_database, throwaway_database
 override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}).enable()
 
 GOAL = 370  # practices/s: 10× bakerydemo's 37 pages/s page creation on this machine
+P95_GOAL = 50  # ms for a filtered page of the practices API, at 10,000 practices
 
 
 def write_file(path, count, seed=2026):
@@ -84,19 +89,77 @@ def write_file(path, count, seed=2026):
             )
 
 
-def timed_import(path, source):
+def timed_import(path, source, profile=None):
     from practices.import_files import read_rows
     from practices.importing import Importer
 
-    started = time.perf_counter()
+    profiler = cProfile.Profile() if profile else None
+    started, cpu = time.perf_counter(), time.process_time()
+    if profiler:
+        profiler.enable()
     rows, ignored = read_rows(path.name, path.read_bytes())
     report = Importer(source).run(rows, ignored)
+    if profiler:
+        profiler.disable()
+        profiler.dump_stats(profile)
+    print(f"  ({time.process_time() - cpu:.1f} s of CPU in this process)")
     return time.perf_counter() - started, report
+
+
+API_URL = "/api/v1/practices?area=housing&target=refugees&status=ongoing"  # a filtered list page
+
+
+def api_p95(requests, profile=None):
+    """Publish the imported practices (as an editor would, in bulk), then time the API's
+    filtered list page: (p50, p95 in ms, results, queries a request)."""
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from portal.models import Revision
+    from practices.models import PracticePage
+
+    now = timezone.now()
+    PracticePage.objects.update(
+        live=True, has_unpublished_changes=False, first_published_at=now, last_published_at=now
+    )
+    Revision.bump(Revision.PRACTICES)
+    settings.API_RATE_LIMIT = 0  # one client asks far more than a reader would
+    client = Client()
+    results = client.get(API_URL).json()["count"]
+    gc.collect()
+    gc.freeze()  # as portal/gunicorn.py does in the master before forking its workers
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        assert client.get(API_URL).status_code == 200
+        timings.append((time.perf_counter() - started) * 1000)
+    timings.sort()
+    cpu = time.process_time()
+    for _ in range(20):
+        client.get(API_URL)
+    print(f"  ({(time.process_time() - cpu) * 50:.1f} ms of CPU a request)")
+    with CaptureQueriesContext(connection) as captured:
+        client.get(API_URL)
+    if profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(lambda: [client.get(API_URL) for _ in range(20)])
+        profiler.dump_stats(profile)
+    p95 = timings[int(len(timings) * 0.95) - 1]
+    return statistics.median(timings), p95, results, len(captured)
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[1])
     parser.add_argument("--practices", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=200)
+    parser.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="write cProfile stats: the first import's, FILE.api the API's",
+    )
     args = parser.parse_args()
     state = throwaway_database("import")
     try:
@@ -109,7 +172,7 @@ def main():
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "practices.csv"
             write_file(path, args.practices)
-            seconds, report = timed_import(path, "bench")
+            seconds, report = timed_import(path, "bench", args.profile)
             counts = report.as_dict()["counts"]
             rate = counts["created"] / seconds
             print(
@@ -122,6 +185,11 @@ def main():
             seconds, report = timed_import(path, "bench")
             unchanged = report.as_dict()["counts"]["unchanged"]
             print(f"Rerun: {unchanged:,} unchanged rows in {seconds:.1f} s")
+        p50, p95, results, queries = api_p95(args.requests, args.profile and f"{args.profile}.api")
+        print(
+            f"API {API_URL} ({results:,} of {args.practices:,} practices, {queries} queries): "
+            f"p50 {p50:.1f} ms, p95 {p95:.1f} ms (goal ≤ {P95_GOAL} ms)"
+        )
     finally:
         drop_database(state)
 

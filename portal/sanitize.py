@@ -65,9 +65,21 @@ _cleaner = bleach.Cleaner(
 )
 
 
+# What only the second pass changes: links, tags renamed, entities and line breaks re-written,
+# and whitespace-only text between tags other than one space or newline (reduced to one).
+_SECOND_PASS = ("<a", "<strong", "<em", "<br", "&")
+_LOOSE_WHITESPACE = re.compile(r">(?![ \n]<)\s+<")
+
+
 def clean_html(value):
     """Sanitised rich text: the allow-listed tags only, links only to http(s)/mailto."""
-    cleaned = _cleaner.clean(value or "")
+    if not (value or "").strip():
+        return ""
+    cleaned = _cleaner.clean(value)
+    if not any(mark in cleaned for mark in _SECOND_PASS) and not _LOOSE_WHITESPACE.search(
+        cleaned
+    ):  # the second pass would give it back unchanged (and it costs as much as the first)
+        return _paragraphs(cleaned.strip())
     soup = BeautifulSoup(cleaned, "html.parser")
     for link in soup.find_all("a"):
         href = link.get("href", "")

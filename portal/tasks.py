@@ -11,9 +11,14 @@ import functools
 import logging
 from datetime import timedelta
 
+from django.apps import apps
+from django.db import transaction
 from django.utils import timezone
 
+from wagtail.models import ReferenceIndex
+
 from django_tasks import task
+from modelsearch import index
 
 logger = logging.getLogger(__name__)
 
@@ -43,3 +48,15 @@ def background_task(*, retry_on=(), attempts=5, delay=30):
         return background
 
     return decorate
+
+
+@task()
+def update_indexes(app_label, model_name, pks):
+    """Wagtail's search index and reference index for many new or changed objects at once
+    (what its per-object tasks do after a save, in one task for a batch of bulk-made ones)."""
+    model = apps.get_model(app_label, model_name)
+    for instance in model.objects.filter(pk__in=pks):
+        index.insert_or_update_object(instance)
+        if ReferenceIndex.is_indexed(model):
+            with transaction.atomic():
+                ReferenceIndex.create_or_update_for_object(instance)

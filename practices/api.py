@@ -144,19 +144,30 @@ class OneLanguage(Schema):
 
 
 def _records(request, practices):
-    """The API's record of each practice (all read in a fixed number of queries)."""
+    """The API's record of each practice (all read in a fixed number of queries, into plain
+    lists: `page.api_<relation>`; a related manager per page and relation costs more than
+    the queries)."""
     prefetch_related_objects(
         practices,
-        *TERM_RELATIONS,
-        Prefetch("partner_organisations", Organisation.objects.with_related()),
-        "links",
+        *(Prefetch(name, to_attr=f"api_{name}") for name in TERM_RELATIONS),
+        Prefetch(
+            "partner_organisations",
+            Organisation.objects.with_related(),
+            to_attr="api_partner_organisations",
+        ),
+        Prefetch("links", to_attr="api_links"),
         "validation",
-        Prefetch("attachments", PracticeAttachment.objects.select_related("document")),
+        Prefetch(
+            "attachments",
+            PracticeAttachment.objects.select_related("document"),
+            to_attr="api_attachments",
+        ),
         Prefetch(
             "gallery_images",
             PracticeGalleryImage.objects.select_related("image").prefetch_related(
                 "image__renditions"
             ),
+            to_attr="api_gallery_images",
         ),
     )
     groups = schemas.translations(request, practices)
@@ -186,7 +197,9 @@ def _validation(page):
 
 def _record(request, page, versions):
     origin, source = schemas.origin_of(page, versions)
-    terms = {name: [schemas.term(t) for t in getattr(page, name).all()] for name in TERM_RELATIONS}
+    terms = {
+        name: [schemas.term(t) for t in getattr(page, f"api_{name}")] for name in TERM_RELATIONS
+    }
     return {
         "id": page.translation_key,
         "page_id": page.pk,
@@ -199,7 +212,7 @@ def _record(request, page, versions):
         **{name: getattr(page, name) or "" for name, _heading in BODY_SECTIONS},
         "organisation": schemas.organisation(request, page.organisation),
         "partner_organisations": [
-            schemas.organisation(request, org) for org in page.partner_organisations.all()
+            schemas.organisation(request, org) for org in page.api_partner_organisations
         ],
         "region_city": page.region_city,
         "implementation_level": schemas.choice(ImplementationLevel, page.implementation_level),
@@ -220,7 +233,7 @@ def _record(request, page, versions):
         "image": schemas.image(request, page.image, LISTING_RENDITION),
         "gallery": [
             {**schemas.image(request, item.image, GALLERY_RENDITION), "caption": item.caption}
-            for item in page.gallery_images.all()
+            for item in page.api_gallery_images
         ],
         "attachments": [
             {
@@ -229,9 +242,9 @@ def _record(request, page, versions):
                 "file_type": item.document.file_extension,
                 "size": item.document.file_size,
             }
-            for item in page.attachments.all()
+            for item in page.api_attachments
         ],
-        "links": [{"title": link.title, "url": link.url} for link in page.links.all()],
+        "links": [{"title": link.title, "url": link.url} for link in page.api_links],
         "translations": versions,
         "licence": settings.OPEN_DATA_LICENCE,
     }

@@ -4,21 +4,20 @@
 Each page gets its place in the tree (path, depth, URL path, its library's child count), its
 many-to-many rows, one revision (its latest) and a "created" entry in its history. What page
 saves would queue is queued the same way: Wagtail's search index and reference index updates
-(background tasks, see portal.tasks), and the practices' revision is bumped.
+(one background task per batch, portal.tasks.update_indexes), and the practices' revision is bumped.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 
 from modelcluster.models import get_all_child_relations
 from wagtail.models import Page, PageLogEntry
 from wagtail.models import Revision as PageRevision
-from wagtail.tasks import update_reference_index_task
-
-from modelsearch.tasks import insert_or_update_object_task
 
 from portal.models import Revision
+from portal.tasks import update_indexes
 
 from .models import PracticePage
 
@@ -74,15 +73,11 @@ def create(drafts, user=None):
         page.content_type_id = content_type.pk
         page.draft_title, page.live, page.has_unpublished_changes = page.title, False, True
         page.owner, page.latest_revision_created_at = user, now
-    bases = Page.objects.bulk_create(
-        [
-            Page(**{field.attname: getattr(page, field.attname) for field in PAGE_FIELDS})
-            for page in pages
-        ]
-    )
+    # Their rows in Page's table, straight from the pages (no Page object made for each).
+    ids = Page._base_manager._insert(pages, fields=PAGE_FIELDS, returning_fields=[Page._meta.pk])
     children = [relation.get_accessor_name() for relation in get_all_child_relations(PracticePage)]
-    for page, base in zip(pages, bases, strict=True):
-        page.pk = page.id = page.page_ptr_id = base.pk
+    for page, (pk,) in zip(pages, ids, strict=True):
+        page.pk = page.id = page.page_ptr_id = pk
         for name in children:  # an imported page has none: its revision need not read them
             setattr(page, name, [])
     PracticePage._base_manager._insert(
@@ -108,11 +103,18 @@ def create(drafts, user=None):
         )
         for page in pages
     )
-    for base, revision in zip(bases, revisions, strict=True):
-        base.latest_revision_id = revision.pk
-    Page.objects.bulk_update(bases, ["latest_revision"])
     for page, revision in zip(pages, revisions, strict=True):
         page.latest_revision_id = revision.pk
+    # One statement for the batch: each page's latest revision is the one just made.
+    Page.objects.filter(pk__in=[page.pk for page in pages]).update(
+        latest_revision=Subquery(
+            PageRevision.objects.filter(
+                base_content_type_id=page_type.pk, object_id=Cast(OuterRef("pk"), CharField())
+            )
+            .order_by("-pk")
+            .values("pk")[:1]
+        )
+    )
     PageLogEntry.objects.bulk_create(
         PageLogEntry(
             content_type_id=content_type.pk,
@@ -127,8 +129,6 @@ def create(drafts, user=None):
         )
         for page in pages
     )
-    for page in pages:
-        key = (PracticePage._meta.app_label, PracticePage._meta.model_name, str(page.pk))
-        insert_or_update_object_task.enqueue(*key)
-        update_reference_index_task.enqueue(*key)
+    meta = PracticePage._meta
+    update_indexes.enqueue(meta.app_label, meta.model_name, [page.pk for page in pages])
     Revision.bump(Revision.PRACTICES)

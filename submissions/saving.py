@@ -20,10 +20,11 @@ def unique_slug(parent, title, fallback, taken=None):
     """A slug from the title, unique among the parent's children (or, for many new pages at
     once, not in `taken`, the set of their slugs, which it is added to)."""
     base = slugify(anyascii(title))[:70] or fallback
-    siblings = Page.objects.child_of(parent)
 
     def exists(slug):
-        return slug in taken if taken is not None else siblings.filter(slug=slug).exists()
+        if taken is not None:
+            return slug in taken
+        return Page.objects.child_of(parent).filter(slug=slug).exists()
 
     slug, number = base, 1
     while exists(slug):
