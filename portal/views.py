@@ -7,6 +7,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -178,9 +179,14 @@ def organisation_members(request, slug):
         raise PermissionDenied
     if request.method == "POST":
         form = MembershipDecisionForm(request.POST, organisation=organisation)
+        back = _safe_next(request)
         if form.is_valid():
-            _apply_decision(request, form.cleaned_data["membership"], form.cleaned_data["action"])
-        return redirect("organisation_members", slug=slug)
+            action = form.cleaned_data["action"]
+            _apply_decision(request, form.cleaned_data["membership"], action)
+            if back and action in {"accept", "refuse"}:
+                return redirect(back)  # e.g. the editor's review queue they came from
+        members_url = reverse("organisation_members", args=[slug])
+        return redirect(members_url + ("?" + urlencode({"next": back}) if back else ""))
     all_members = organisation.memberships.select_related("user").order_by(
         "status", "-role", "user__email"
     )
@@ -192,8 +198,17 @@ def organisation_members(request, slug):
             "pending": [m for m in all_members if m.status == Membership.Status.PENDING],
             "active": [m for m in all_members if m.status == Membership.Status.ACTIVE],
             "page_title": _("Members of %(name)s") % {"name": organisation.name},
+            "back": _safe_next(request),
         },
     )
+
+
+def _safe_next(request):
+    """The `next` address a decision returns to, if it is on this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return ""
 
 
 def _apply_decision(request, membership, action):

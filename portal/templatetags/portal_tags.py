@@ -98,6 +98,13 @@ def query_with(context, **kwargs):
     return "?" + query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def query_page(context, param, number, anchor=""):
+    """A pagination link: the current query string with `param` (e.g. "page", or another name
+    when one page has two paginated lists) set to `number`, and an optional #anchor."""
+    return query_with(context, **{param or "page": number}) + (f"#{anchor}" if anchor else "")
+
+
 @register.filter
 def elided_range(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

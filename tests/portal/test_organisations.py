@@ -94,3 +94,29 @@ def test_profile_shows_each_practice_once_in_the_readers_language_led_apart_from
     directory = soup(client.get("/en/organisations/"))
     row = directory.find("a", string="Västerby").find_parent("tr")
     assert row.select("td")[-1].get_text(strip=True) == "2"
+
+
+def test_partner_in_is_paginated_apart_from_the_led_practices(
+    client, make_organisation, make_practice
+):
+    vasterby = make_organisation("municipality", "se", name="Västerby", slug="vasterby")
+    other = make_organisation("ngo", "se", name="Welcome House", slug="welcome-house")
+    for number in range(14):
+        make_practice(
+            title=f"Partner practice {number:02}",
+            organisation=other,
+            partner_organisations=[vasterby],
+        )
+    make_practice(title="Job coaching", organisation=vasterby)
+
+    first = client.get("/en/organisations/vasterby/")
+    assert "Partner in (14)" in text(first)
+    assert len(section_titles(first, "org-partner-practices")) == 12
+    partner = soup(first).find("h2", id="org-partner-practices").find_parent("section")
+    next_link = partner.select_one(".pagination a[rel=next]")
+    assert next_link["href"] == "?partner_page=2#org-partner-practices"
+    assert "Page 1 of 2" in partner.get_text()
+
+    second = client.get("/en/organisations/vasterby/" + next_link["href"].split("#")[0])
+    assert len(section_titles(second, "org-partner-practices")) == 2
+    assert section_titles(second, "org-practices") == ["Job coaching"]  # the led list stays

@@ -52,6 +52,7 @@ def test_confirming_without_a_destination_lands_on_my_submissions(client, home):
 
 def test_the_sign_up_link_in_the_header_keeps_the_current_page(client, home):
     page = client.get(reverse("organisation_list")).content.decode()
-    assert reverse("account_signup") + "?next=" + reverse("organisation_list").replace(
-        "/", "%2F"
-    ) in page
+    assert (
+        reverse("account_signup") + "?next=" + reverse("organisation_list").replace("/", "%2F")
+        in page
+    )
