@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
 
-from portal import i18n
+from portal import i18n, sharing
 from portal.models import StandardPage
 from portal.site_tree import site_tree
 
@@ -148,6 +148,15 @@ def hreflang_links(context):
     if page is None or not getattr(page, "translation_key", None) or not page.live:
         return []
     return i18n.alternates(context["request"], page)
+
+
+@register.inclusion_tag("includes/share_meta.html", takes_context=True)
+def share_meta(context, organisation=None, kind="article"):
+    """OpenGraph/Twitter-card tags of the page in context, or of an organisation's profile."""
+    request = context["request"]
+    if organisation is not None:
+        return {"share": sharing.for_organisation(request, organisation)}
+    return {"share": sharing.for_page(request, context["page"], kind=kind)}
 
 
 @register.simple_tag
