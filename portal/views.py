@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -26,6 +28,8 @@ from portal.listing import DIRECTORY_PAGE_SIZE, paginate
 from portal.models import Country, Membership, Organisation
 from portal.permissions import can_manage_members, can_see_members, can_see_proposal, is_editor
 from portal.sections import ORGANISATION_SECTIONS, render_sections
+
+LEGACY_SLUG = re.compile(r"^[ab]-(?P<slug>[-\w]+)$")  # demo slugs were "a-…"/"b-…" once
 
 
 def _organisation(slug):
@@ -87,12 +91,29 @@ def organisation_list(request):
     )
 
 
+def sitemap_page(request):
+    """The footer's "Sitemap": the portal's sections and pages for people (the XML sitemap at
+    /sitemap.xml is for search engines)."""
+    return render(request, "portal/sitemap.html", {"page_title": _("Sitemap")})
+
+
+def legacy_slug_target(slug):
+    """The current slug of an organisation whose old address began with "a-" or "b-"."""
+    match = LEGACY_SLUG.match(slug)
+    if match and Organisation.objects.default_locale().filter(slug=match["slug"]).exists():
+        return match["slug"]
+    return None
+
+
 def organisation_detail(request, slug):
     """An organisation's public profile; the feature apps contribute its sections (its
     practices, owned or as partner, and its events)."""
-    organisation = get_object_or_404(
-        Organisation.objects.with_related().default_locale(), slug=slug
-    )
+    organisation = Organisation.objects.with_related().default_locale().filter(slug=slug).first()
+    if organisation is None:
+        renamed = legacy_slug_target(slug)
+        if renamed:  # an address from before the demo slugs lost their "a-"/"b-" prefix
+            return redirect("organisation_detail", slug=renamed, permanent=True)
+        raise Http404
     if not organisation.is_approved and not can_see_proposal(request.user, organisation):
         raise Http404
     members = None

@@ -1,7 +1,11 @@
 """An organisation's public profile lists its published practices, and only those."""
 
+from types import SimpleNamespace
+
 import pytest
 
+from portal.demo.organisations import generate, load_organisations
+from portal.models import Organisation
 from tests.utils import card_titles, soup, text
 
 pytestmark = pytest.mark.django_db
@@ -120,3 +124,21 @@ def test_partner_in_is_paginated_apart_from_the_led_practices(
     second = client.get("/en/organisations/vasterby/" + next_link["href"].split("#")[0])
     assert len(section_titles(second, "org-partner-practices")) == 2
     assert section_titles(second, "org-practices") == ["Job coaching"]  # the led list stays
+
+
+def test_old_demo_addresses_with_a_or_b_prefix_redirect_permanently(client, make_organisation):
+    make_organisation("ngo", "se", name="Nyanländas röst", slug="nyanlandas-rost")
+    response = client.get("/sv/organisations/a-nyanlandas-rost/")
+    assert response.status_code == 301
+    assert response["Location"] == "/sv/organisations/nyanlandas-rost/"
+    assert client.get("/sv/organisations/b-no-such-organisation/").status_code == 404
+
+
+def test_demo_organisations_have_plain_slugs_and_old_ones_are_renamed(make_organisation):
+    assert not [o["slug"] for o in load_organisations() if o["slug"][:2] in {"a-", "b-"}]
+    first = load_organisations()[0]
+    old = make_organisation("municipality", "se", name=first["name"], slug="a-" + first["slug"])
+    generate(SimpleNamespace(organisations={}))
+    old.refresh_from_db()
+    assert old.slug == first["slug"]  # renamed, not created a second time
+    assert not Organisation.objects.filter(slug__startswith="a-").exists()
