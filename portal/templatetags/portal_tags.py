@@ -121,6 +121,9 @@ def rich_text_labels():
         "heading": _("Heading"),
         "link": _("Link"),
         "linkPrompt": _("Web address (https://…)"),
+        "linkError": _("Enter an address starting with https:// or mailto:"),
+        "addLink": _("Add link"),
+        "cancel": _("Cancel"),
         "toolbar": _("Formatting"),
     }
 
