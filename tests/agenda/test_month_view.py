@@ -74,6 +74,7 @@ def test_each_day_names_its_weekday_and_month_for_phones(client, events_page, mo
     this, _later = months
     day = this.replace(day=10)
     page = soup(client.get(month_url(events_page, this)))
-    cell = page.find("a", string=lambda s: s and "Swedish workshop" in s).find_parent("td")
+    link = next(a for a in page.select(".month a") if a.get_text().endswith(" Swedish workshop"))
+    cell = link.find_parent("td")
     assert cell.select_one(".month__day").get_text(" ", strip=True) == f"10 {day:%B}"
     assert cell.select_one(".month__full").get_text(strip=True) == f"{day:%A} · 10 {day:%B %Y}"
