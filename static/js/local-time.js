@@ -8,11 +8,11 @@
     if (!reader || reader === el.dataset.zone) return;
     var start = new Date(el.dataset.start), end = new Date(el.dataset.end);
     if (isNaN(start) || isNaN(end)) return;
-    var full = { dateStyle: "long", timeStyle: "short", timeZone: reader };
-    var sameDay = new Intl.DateTimeFormat("en-CA", { timeZone: reader }).format(start) ===
-      new Intl.DateTimeFormat("en-CA", { timeZone: reader }).format(end);
-    var endFormat = sameDay ? { timeStyle: "short", timeZone: reader, timeZoneName: "short" }
-      : Object.assign({ timeZoneName: "short" }, full);
+    // Explicit parts: dateStyle/timeStyle may not be combined with timeZoneName.
+    var time = { hour: "2-digit", minute: "2-digit", timeZone: reader };
+    var full = Object.assign({ year: "numeric", month: "long", day: "numeric" }, time);
+    var day = function (d) { return new Intl.DateTimeFormat("en-CA", { timeZone: reader }).format(d); };
+    var endFormat = Object.assign({ timeZoneName: "short" }, day(start) === day(end) ? time : full);
     var text = new Intl.DateTimeFormat(lang, full).format(start) + " – " +
       new Intl.DateTimeFormat(lang, endFormat).format(end);
     el.textContent = el.dataset.label + " " + text + " (" + reader.replace(/_/g, " ") + ")";
