@@ -10,15 +10,19 @@ pytestmark = [
 ]
 
 
-def test_a_reader_elsewhere_sees_the_times_in_their_zone_too(make_event, live_server, browser):
+@pytest.fixture
+def event(make_event):
     start = datetime.date.today() + datetime.timedelta(days=10)
-    event = make_event(
+    return make_event(
         title="Webinar on housing first",
         start_date=start,
         start_time=datetime.time(10, 0),
         end_time=datetime.time(12, 0),
         timezone="Europe/Helsinki",
     )
+
+
+def test_a_reader_elsewhere_sees_the_times_in_their_zone_too(event, live_server, browser):
     far = browser.new_context(timezone_id="America/New_York", locale="en-GB").new_page()
     far.goto(live_server.url + event.url)
     local = far.locator(".local-time")
