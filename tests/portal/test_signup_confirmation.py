@@ -7,6 +7,8 @@ from django.urls import reverse
 
 import pytest
 
+from tests.utils import soup
+
 pytestmark = pytest.mark.django_db
 PASSWORD = "Newcomers-welcome-2026"
 
@@ -51,8 +53,6 @@ def test_confirming_without_a_destination_lands_on_my_submissions(client, home):
 
 
 def test_the_sign_up_link_in_the_header_keeps_the_current_page(client, home):
-    page = client.get(reverse("organisation_list")).content.decode()
-    assert (
-        reverse("account_signup") + "?next=" + reverse("organisation_list").replace("/", "%2F")
-        in page
-    )
+    page = soup(client.get(reverse("organisation_list")))
+    link = page.select_one(".user-nav").find("a", string="Sign up")
+    assert link["href"] == reverse("account_signup") + "?next=" + reverse("organisation_list")
