@@ -312,7 +312,9 @@ def test_only_a_practice_with_an_image_offers_to_remove_it(client, team, library
     new_practice(
         client,
         complete_practice_data(
-            image=SimpleUploadedFile("photo.png", png_bytes()), image_alt="Pupils"
+            action="save",
+            image=SimpleUploadedFile("photo.png", png_bytes()),
+            image_alt="Pupils",
         ),
     )
     page = PracticePage.objects.get()
