@@ -53,31 +53,40 @@ def to_vevent(event, request):
         vevent.add("dtend", event.end)
     prefix = _("CANCELLED: ") if event.is_cancelled else ""
     vevent.add("summary", prefix + event.title)
-    url = event.get_url(request)
-    url = request.build_absolute_uri(url) if url else ""
-    description = strip_tags(event.summary)
-    if event.shows_online_link:
-        description += "\n\n" + _("Join online: %(url)s") % {"url": event.online_url}
+    url = absolute_url(event, request)
     if url:
-        description += "\n\n" + url
         vevent.add("url", url)
-    vevent.add("description", description)
-    place = ", ".join(
-        part
-        for part in [
-            event.venue,
-            event.address,
-            event.city,
-            event.country.localized_name if event.country_id else "",
-        ]
-        if part
-    )
-    if place:
-        vevent.add("location", place)
-    elif event.shows_online_link:
-        vevent.add("location", event.online_url)
+    vevent.add("description", description(event, url))
+    where = location(event)
+    if where:
+        vevent.add("location", where)
     vevent.add("status", ICS_STATUS[event.status])
     return vevent
+
+
+def absolute_url(event, request):
+    url = event.get_url(request)
+    return request.build_absolute_uri(url) if url else ""
+
+
+def description(event, url):
+    """The calendar entry's text: summary, online link, the event's page."""
+    text = strip_tags(event.summary)
+    if event.shows_online_link:
+        text += "\n\n" + _("Join online: %(url)s") % {"url": event.online_url}
+    return text + ("\n\n" + url if url else "")
+
+
+def location(event):
+    """The place as one line, or the online link for an online-only event."""
+    parts = [
+        event.venue,
+        event.address,
+        event.city,
+        event.country.localized_name if event.country_id else "",
+    ]
+    place = ", ".join(part for part in parts if part)
+    return place or (event.online_url if event.shows_online_link else "")
 
 
 def calendar_response(events, filename, request):

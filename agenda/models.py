@@ -42,6 +42,7 @@ from portal.site_tree import ViewRestrictionsMixin
 from submissions import permissions
 from submissions.pages import SubmittablePageMixin
 
+from . import calendar_links
 from .choices import TIMEZONE_CHOICES, EventFormat, EventKind, EventStatus
 from .feeds import UpcomingEventsAtomFeed, UpcomingEventsFeed, calendar_response, filtered_events
 from .forms import EventPageForm, event_errors
@@ -430,6 +431,11 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
         context["json_ld"] = event_json_ld(self, request)
         url = self.get_url(request)
         context["ics_url"] = url + "event.ics" if url else ""
+        if url:
+            context["calendar_links"] = {
+                "google": calendar_links.google(self, request),
+                "outlook": calendar_links.outlook(self, request),
+            }
         if request.user.is_authenticated and permissions.can_edit(request.user, self):
             context["edit_url"] = self.get_edit_url()
         return context

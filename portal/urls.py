@@ -62,6 +62,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
+    path("sitemap/", portal_views.sitemap_page, name="sitemap_page"),
     path("organisations/", portal_views.organisation_list, name="organisation_list"),
     path("organisations/new/", portal_views.organisation_propose, name="organisation_propose"),
     path(

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
@@ -7,6 +9,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,6 +28,8 @@ from portal.listing import DIRECTORY_PAGE_SIZE, paginate
 from portal.models import Country, Membership, Organisation
 from portal.permissions import can_manage_members, can_see_members, can_see_proposal, is_editor
 from portal.sections import ORGANISATION_SECTIONS, render_sections
+
+LEGACY_SLUG = re.compile(r"^[ab]-(?P<slug>[-\w]+)$")  # demo slugs were "a-…"/"b-…" once
 
 
 def _organisation(slug):
@@ -86,12 +91,29 @@ def organisation_list(request):
     )
 
 
+def sitemap_page(request):
+    """The footer's "Sitemap": the portal's sections and pages for people (the XML sitemap at
+    /sitemap.xml is for search engines)."""
+    return render(request, "portal/sitemap.html", {"page_title": _("Sitemap")})
+
+
+def legacy_slug_target(slug):
+    """The current slug of an organisation whose old address began with "a-" or "b-"."""
+    match = LEGACY_SLUG.match(slug)
+    if match and Organisation.objects.default_locale().filter(slug=match["slug"]).exists():
+        return match["slug"]
+    return None
+
+
 def organisation_detail(request, slug):
     """An organisation's public profile; the feature apps contribute its sections (its
     practices, owned or as partner, and its events)."""
-    organisation = get_object_or_404(
-        Organisation.objects.with_related().default_locale(), slug=slug
-    )
+    organisation = Organisation.objects.with_related().default_locale().filter(slug=slug).first()
+    if organisation is None:
+        renamed = legacy_slug_target(slug)
+        if renamed:  # an address from before the demo slugs lost their "a-"/"b-" prefix
+            return redirect("organisation_detail", slug=renamed, permanent=True)
+        raise Http404
     if not organisation.is_approved and not can_see_proposal(request.user, organisation):
         raise Http404
     members = None
@@ -178,9 +200,14 @@ def organisation_members(request, slug):
         raise PermissionDenied
     if request.method == "POST":
         form = MembershipDecisionForm(request.POST, organisation=organisation)
+        back = _safe_next(request)
         if form.is_valid():
-            _apply_decision(request, form.cleaned_data["membership"], form.cleaned_data["action"])
-        return redirect("organisation_members", slug=slug)
+            action = form.cleaned_data["action"]
+            _apply_decision(request, form.cleaned_data["membership"], action)
+            if back and action in {"accept", "refuse"}:
+                return redirect(back)  # e.g. the editor's review queue they came from
+        members_url = reverse("organisation_members", args=[slug])
+        return redirect(members_url + ("?" + urlencode({"next": back}) if back else ""))
     all_members = organisation.memberships.select_related("user").order_by(
         "status", "-role", "user__email"
     )
@@ -192,8 +219,17 @@ def organisation_members(request, slug):
             "pending": [m for m in all_members if m.status == Membership.Status.PENDING],
             "active": [m for m in all_members if m.status == Membership.Status.ACTIVE],
             "page_title": _("Members of %(name)s") % {"name": organisation.name},
+            "back": _safe_next(request),
         },
     )
+
+
+def _safe_next(request):
+    """The `next` address a decision returns to, if it is on this site."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return ""
 
 
 def _apply_decision(request, membership, action):

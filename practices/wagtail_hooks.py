@@ -64,6 +64,9 @@ def _latest(request, home):
     return context
 
 
+PARTNER_PAGE = "partner_page"  # the "Partner in" list's own page number beside "page"
+
+
 def _organisation_practices(request, organisation):
     """The practices the organisation leads (as many as the directory counts) and those it is
     a partner in, apart: one card per practice, in the reader's best language."""
@@ -75,7 +78,11 @@ def _organisation_practices(request, organisation):
         .distinct()
         .order_by("-first_published_at", "-pk")
     )
-    return {"practices": paginate(led, request.GET.get("page")), "partner_practices": partner}
+    return {
+        "practices": paginate(led, request.GET.get("page")),
+        "partner_practices": paginate(partner, request.GET.get(PARTNER_PAGE)),
+        "partner_page": PARTNER_PAGE,
+    }
 
 
 @hooks.register(HOME_SECTIONS)

@@ -84,7 +84,9 @@ class SubmissionForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, organisation, draft=False, language=None, user=None, **kwargs):
+    def __init__(
+        self, *args, organisation, draft=False, language=None, user=None, image=None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
         self.draft = draft
@@ -98,6 +100,8 @@ class SubmissionForm(forms.Form):
         if language and "language" in self.fields:
             self.fields["language"].initial = language
             self.fields["language"].disabled = True
+        if image is None:  # `image`: the page's current one; nothing to remove without it
+            self.fields.pop("remove_image", None)
         self.order_fields([name for _legend, names in self.fieldsets for name in names])
         if draft:  # a draft may be incomplete: only the title is needed to save it
             for name, field in self.fields.items():
@@ -198,7 +202,10 @@ class SubmissionForm(forms.Form):
                 setattr(page, name, value)
 
     def sections(self):
-        return [(legend, [self[name] for name in names]) for legend, names in self.fieldsets]
+        return [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in self.fieldsets
+        ]
 
     def cross_field_errors(self, cleaned):
         """Errors in checks that span several fields, keyed by field; for subclasses."""

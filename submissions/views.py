@@ -111,6 +111,7 @@ class SubmissionFormView(SubmissionViews):
             "organisation": organisation,
             "language": page.locale.language_code if page else None,
             "user": request.user,
+            "image": getattr(draft, "image", None),
         }
         error_intro = ""
         if request.method == "POST":

@@ -32,8 +32,8 @@ class EditorsOnly(UserPassesTestMixin):
 
 class ReviewQueueView(EditorsOnly, TemplateView):
     """Everything waiting for an editor, oldest first: pages of every type, organisation
-    proposals, requests to join organisations. Decisions on pages and proposals made from
-    here come back here (see `back_to_the_queue`)."""
+    proposals, requests to join organisations. Decisions on pages, proposals and requests
+    made from here come back here (`back_to_the_queue_*`, and `next` on the members page)."""
 
     template_name = "submissions/admin/review_queue.html"
 
@@ -76,7 +76,8 @@ class ReviewQueueView(EditorsOnly, TemplateView):
                         "has_managers": membership.organisation_id in managed,
                         "decide_url": reverse(
                             "organisation_members", args=[membership.organisation.slug]
-                        ),
+                        )
+                        + back,
                     }
                     for membership in memberships
                 ],

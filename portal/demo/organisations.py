@@ -25,6 +25,8 @@ def generate(context):
     for index, data in enumerate(rows):
         organisation = Organisation.objects.filter(slug=data["slug"], locale=locale).first()
         if organisation is None:
+            organisation = _renamed(data["slug"])
+        if organisation is None:
             logo = CustomImage.objects.create(
                 title=f"Logo of {data['name']}",
                 description="",
@@ -44,3 +46,13 @@ def generate(context):
             )
         context.organisations[data["slug"]] = organisation
     return f"{len(context.organisations)} organisations"
+
+
+def _renamed(slug):
+    """Demo organisations once had slugs starting "a-"/"b-": give them (and their
+    translations) the current slug instead of creating them twice. Old addresses redirect."""
+    old = Organisation.objects.filter(slug__in=[f"a-{slug}", f"b-{slug}"])
+    if not old.exists():
+        return None
+    old.update(slug=slug)
+    return Organisation.objects.filter(slug=slug, locale=default_locale()).first()

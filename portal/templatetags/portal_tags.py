@@ -8,7 +8,7 @@ from wagtail.models import Page, Site
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_currency
 
-from portal import i18n
+from portal import i18n, sharing
 from portal.models import StandardPage
 from portal.site_tree import site_tree
 
@@ -111,6 +111,13 @@ def query_with(context, **kwargs):
     return "?" + query.urlencode()
 
 
+@register.simple_tag(takes_context=True)
+def query_page(context, param, number, anchor=""):
+    """A pagination link: the current query string with `param` (e.g. "page", or another name
+    when one page has two paginated lists) set to `number`, and an optional #anchor."""
+    return query_with(context, **{param or "page": number}) + (f"#{anchor}" if anchor else "")
+
+
 @register.filter
 def elided_range(page_obj):
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
@@ -127,6 +134,9 @@ def rich_text_labels():
         "heading": _("Heading"),
         "link": _("Link"),
         "linkPrompt": _("Web address (https://…)"),
+        "linkError": _("Enter an address starting with https:// or mailto:"),
+        "addLink": _("Add link"),
+        "cancel": _("Cancel"),
         "toolbar": _("Formatting"),
     }
 
@@ -154,6 +164,15 @@ def hreflang_links(context):
     if page is None or not getattr(page, "translation_key", None) or not page.live:
         return []
     return i18n.alternates(context["request"], page)
+
+
+@register.inclusion_tag("includes/share_meta.html", takes_context=True)
+def share_meta(context, organisation=None, kind="article"):
+    """OpenGraph/Twitter-card tags of the page in context, or of an organisation's profile."""
+    request = context["request"]
+    if organisation is not None:
+        return {"share": sharing.for_organisation(request, organisation)}
+    return {"share": sharing.for_page(request, context["page"], kind=kind)}
 
 
 @register.simple_tag

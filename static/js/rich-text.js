@@ -10,7 +10,7 @@
     ["insertUnorderedList", "•", label("bullets", "Bulleted list")],
     ["insertOrderedList", "1.", label("numbers", "Numbered list")],
     ["h3", "H", label("heading", "Heading")],
-    ["link", "🔗", label("link", "Link")],
+    ["link", label("link", "Link"), label("link", "Link")],
   ];
   // What the editor may hold: the server's allow-list (portal/sanitize.py). The textarea's value
   // is never assigned to innerHTML: it is parsed into an inert document (nothing loads or runs
@@ -51,6 +51,64 @@
       return paragraph;
     });
   };
+  // The link dialog: a labelled address field in a modal <dialog> (focus stays inside, Escape
+  // closes it), checked as the server checks links; the selection is put back before linking.
+  let dialog = null;
+  const linkDialog = () => {
+    if (dialog) return dialog;
+    dialog = document.createElement("dialog");
+    dialog.className = "link-dialog";
+    dialog.setAttribute("aria-labelledby", "link-dialog-title");
+    dialog.innerHTML = `<form method="dialog" novalidate>
+      <h2 id="link-dialog-title"></h2>
+      <label for="link-dialog-url"></label>
+      <input id="link-dialog-url" type="url" inputmode="url" autocomplete="url" aria-describedby="link-dialog-error">
+      <p id="link-dialog-error" class="errorlist" hidden></p>
+      <div class="link-dialog__actions"><button class="button" value="add"></button> <button class="button button--secondary" value="cancel" formnovalidate></button></div>
+    </form>`;
+    dialog.querySelector("h2").textContent = label("link", "Link");
+    dialog.querySelector("label").textContent = label("linkPrompt", "Web address (https://…)");
+    dialog.querySelector("button[value=add]").textContent = label("addLink", "Add link");
+    dialog.querySelector("button[value=cancel]").textContent = label("cancel", "Cancel");
+    document.body.appendChild(dialog);
+    return dialog;
+  };
+  const openLinkDialog = (editor, opener) => {
+    const box = linkDialog();
+    const selection = window.getSelection();
+    const range = selection.rangeCount ? selection.getRangeAt(0).cloneRange() : null;
+    const input = box.querySelector("input");
+    const error = box.querySelector(".errorlist");
+    input.value = "https://";
+    error.hidden = true;
+    input.removeAttribute("aria-invalid");
+    box.querySelector("form").onsubmit = (event) => {
+      const add = event.submitter && event.submitter.value === "add";
+      if (add && !safeHref(input.value.trim())) {
+        event.preventDefault();
+        error.textContent = label("linkError", "Enter an address starting with https:// or mailto:");
+        error.hidden = false;
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
+      box.returnValue = add ? "add" : "cancel";
+    };
+    box.onclose = () => {
+      editor.focus();
+      if (range) {
+        selection.removeAllRanges();
+        selection.addRange(range);
+      }
+      if (box.returnValue === "add") {
+        document.execCommand("createLink", false, safeHref(input.value.trim()));
+      }
+      box.returnValue = "";
+      opener.focus();
+    };
+    box.showModal();
+    input.select();
+  };
   document.execCommand("defaultParagraphSeparator", false, "p");
   document.querySelectorAll("textarea[data-rich-text]").forEach((textarea) => {
     const editor = document.createElement("div");
@@ -79,8 +137,7 @@
         if (command === "h3") {
           document.execCommand("formatBlock", false, "h3");
         } else if (command === "link") {
-          const url = window.prompt(label("linkPrompt", "Web address (https://…)"));
-          if (url) document.execCommand("createLink", false, url);
+          openLinkDialog(editor, button);
         } else {
           document.execCommand(command, false);
         }

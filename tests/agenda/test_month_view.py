@@ -67,3 +67,14 @@ def test_empty_month_after_the_last_events_links_back_to_them(client, events_pag
 def test_month_with_events_has_no_empty_message(client, events_page, months):
     this, _later = months
     assert soup(client.get(month_url(events_page, this))).select_one(".empty-state") is None
+
+
+def test_each_day_names_its_weekday_and_month_for_phones(client, events_page, months):
+    """On phones (portal.css) a day shows "Wednesday · 10 December 2026", not only "10"."""
+    this, _later = months
+    day = this.replace(day=10)
+    page = soup(client.get(month_url(events_page, this)))
+    link = next(a for a in page.select(".month a") if a.get_text().endswith(" Swedish workshop"))
+    cell = link.find_parent("td")
+    assert cell.select_one(".month__day").get_text(" ", strip=True) == f"10 {day:%B}"
+    assert cell.select_one(".month__full").get_text(strip=True) == f"{day:%A} · 10 {day:%B %Y}"

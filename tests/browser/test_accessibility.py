@@ -101,6 +101,11 @@ def site(make_practice, make_organisation):
         "sign in": "/en/accounts/login/",
         "sign up": "/en/accounts/signup/",
         "password reset": "/en/accounts/password/reset/",
+        "sitemap": "/en/sitemap/",
+        "Arabic sitemap": "/ar/sitemap/",
+        "Swedish sitemap": "/sv/sitemap/",
+        "search without results": "/en/search/?q=zzqqxx",
+        "Arabic event": "/ar" + event.url[3:],
     }
 
 

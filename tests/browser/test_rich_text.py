@@ -73,3 +73,36 @@ def test_html_coming_back_with_form_errors_runs_nothing(member, live_server, bro
         "https://example.org/guide"
     ]
     assert editor.locator("b").inner_text() == "bold"
+
+
+def test_the_link_button_opens_a_dialog_and_checks_the_address(member, live_server, browser):
+    page = browser.new_page()
+    page.goto(live_server.url + "/accounts/login/")
+    page.fill("main input[name=login]", "member@welcome.example.org")
+    page.fill("main input[name=password]", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    page.goto(live_server.url + "/en/my/practices/new/")
+
+    toolbar = page.locator("#id_approach + .rich-editor__toolbar")
+    link = toolbar.get_by_role("button", name="Link")
+    assert link.inner_text() == "Link"  # a visible word, not an empty box
+    for button in toolbar.locator("button").all():
+        box = button.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44
+    editor = page.locator(EDITOR)
+    editor.click()
+    page.keyboard.type("Read the guide")
+    page.keyboard.press("Shift+Home")
+    link.click()
+
+    dialog = page.get_by_role("dialog", name="Link")
+    address = dialog.get_by_label("Web address (https://…)")
+    address.fill("javascript:alert(1)")
+    dialog.get_by_role("button", name="Add link").click()
+    assert "Enter an address starting with https:// or mailto:" in dialog.inner_text()
+    address.fill("https://example.org/guide")
+    dialog.get_by_role("button", name="Add link").click()
+    assert not dialog.is_visible()
+    assert editor.locator("a").get_attribute("href") == "https://example.org/guide"
+    assert editor.locator("a").inner_text() == "Read the guide"

@@ -1,7 +1,11 @@
 """An organisation's public profile lists its published practices, and only those."""
 
+from types import SimpleNamespace
+
 import pytest
 
+from portal.demo.organisations import generate, load_organisations
+from portal.models import Organisation
 from tests.utils import card_titles, soup, text
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +98,47 @@ def test_profile_shows_each_practice_once_in_the_readers_language_led_apart_from
     directory = soup(client.get("/en/organisations/"))
     row = directory.find("a", string="Västerby").find_parent("tr")
     assert row.select("td")[-1].get_text(strip=True) == "2"
+
+
+def test_partner_in_is_paginated_apart_from_the_led_practices(
+    client, make_organisation, make_practice
+):
+    vasterby = make_organisation("municipality", "se", name="Västerby", slug="vasterby")
+    other = make_organisation("ngo", "se", name="Welcome House", slug="welcome-house")
+    for number in range(14):
+        make_practice(
+            title=f"Partner practice {number:02}",
+            organisation=other,
+            partner_organisations=[vasterby],
+        )
+    make_practice(title="Job coaching", organisation=vasterby)
+
+    first = client.get("/en/organisations/vasterby/")
+    assert "Partner in (14)" in text(first)
+    assert len(section_titles(first, "org-partner-practices")) == 12
+    partner = soup(first).find("h2", id="org-partner-practices").find_parent("section")
+    next_link = partner.select_one(".pagination a[rel=next]")
+    assert next_link["href"] == "?partner_page=2#org-partner-practices"
+    assert "Page 1 of 2" in partner.get_text()
+
+    second = client.get("/en/organisations/vasterby/" + next_link["href"].split("#")[0])
+    assert len(section_titles(second, "org-partner-practices")) == 2
+    assert section_titles(second, "org-practices") == ["Job coaching"]  # the led list stays
+
+
+def test_old_demo_addresses_with_a_or_b_prefix_redirect_permanently(client, make_organisation):
+    make_organisation("ngo", "se", name="Nyanländas röst", slug="nyanlandas-rost")
+    response = client.get("/sv/organisations/a-nyanlandas-rost/")
+    assert response.status_code == 301
+    assert response["Location"] == "/sv/organisations/nyanlandas-rost/"
+    assert client.get("/sv/organisations/b-no-such-organisation/").status_code == 404
+
+
+def test_demo_organisations_have_plain_slugs_and_old_ones_are_renamed(make_organisation):
+    assert not [o["slug"] for o in load_organisations() if o["slug"][:2] in {"a-", "b-"}]
+    first = load_organisations()[0]
+    old = make_organisation("municipality", "se", name=first["name"], slug="a-" + first["slug"])
+    generate(SimpleNamespace(organisations={}))
+    old.refresh_from_db()
+    assert old.slug == first["slug"]  # renamed, not created a second time
+    assert not Organisation.objects.filter(slug__startswith="a-").exists()

@@ -303,3 +303,19 @@ def test_a_practice_written_in_swedish_is_published_in_swedish_and_translated_by
     page.title = "Läxhjälp på stadsbiblioteket"
     page.save_revision().publish()
     assert status_rows() == {"Läxhjälp på stadsbiblioteket": ["Swedish", "—", "de, en"]}
+
+
+def test_only_a_practice_with_an_image_offers_to_remove_it(client, team, library):
+    client.force_login(team["member"])
+    assert "Remove the current image" not in text(client.get(reverse("practice_submit")))
+
+    new_practice(
+        client,
+        complete_practice_data(
+            action="save",
+            image=SimpleUploadedFile("photo.png", png_bytes()),
+            image_alt="Pupils",
+        ),
+    )
+    page = PracticePage.objects.get()
+    assert "Remove the current image" in text(client.get(reverse("practice_edit", args=[page.pk])))

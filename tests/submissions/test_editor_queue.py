@@ -69,7 +69,9 @@ def test_the_queue_lists_pages_proposals_and_requests_to_join(client, team, wait
         row.select_one("td").get_text(" ", strip=True).split()[0]: row
         for row in section(page, "queue-memberships").select("tbody tr")
     }
-    assert rows["Cai"].find("a")["href"] == reverse("organisation_members", args=["neighbours"])
+    assert rows["Cai"].find("a")["href"] == (
+        reverse("organisation_members", args=["neighbours"]) + "?next=%2Fadmin%2Freview-queue%2F"
+    )
     assert "no manager: an editor decides" in rows["Cai"].get_text()
     assert "no manager" not in rows["Bea"].get_text()
     pages = section(page, "queue-pages")
@@ -133,6 +135,55 @@ def test_approving_a_proposal_returns_the_editor_to_the_queue(client, team, wait
         },
     )
     assert response["Location"] != reverse("review_queue")
+
+
+def test_declining_a_proposal_returns_the_editor_to_the_queue(client, team, waiting):
+    proposal = waiting["proposal"]
+    client.force_login(team["editor"])
+    response = client.post(
+        reverse("wagtailsnippets_portal_organisation:edit", args=[proposal.pk]),
+        {
+            "status": "rejected",
+            "name": proposal.name,
+            "slug": proposal.slug,
+            "organisation_type": proposal.organisation_type_id,
+            "country": proposal.country_id,
+        },
+    )
+    assert response["Location"] == reverse("review_queue")
+    page = soup(client.get(response["Location"]))
+    assert "Folkets hus Norrvik" not in section(page, "queue-proposals").get_text()
+
+
+def test_deciding_a_request_to_join_from_the_queue_returns_there(client, team, waiting):
+    client.force_login(team["editor"])
+    queue_page = soup(client.get(reverse("review_queue")))
+    link = section(queue_page, "queue-memberships").find("a", string="Neighbours")["href"]
+    members = soup(client.get(link))
+    assert members.find("a", string="Back to the review queue")["href"] == reverse("review_queue")
+    form = members.select_one("section[aria-labelledby=pending-heading] form")
+    response = client.post(
+        link,
+        {
+            "membership": form.find("input", attrs={"name": "membership"})["value"],
+            "next": form.find("input", attrs={"name": "next"})["value"],
+            "action": "accept",
+        },
+    )
+    assert response["Location"] == reverse("review_queue")
+    requests = section(soup(client.get(reverse("review_queue"))), "queue-memberships")
+    assert "cai@example.org" not in requests.get_text()
+    assert "Requests to join (1)" in requests.get_text(" ", strip=True)
+
+
+def test_a_next_address_elsewhere_is_ignored(client, team, waiting):
+    client.force_login(team["editor"])
+    url = reverse("organisation_members", args=["neighbours"])
+    membership = waiting["unmanaged"].memberships.get()
+    response = client.post(
+        url, {"membership": membership.pk, "next": "https://evil.example/", "action": "refuse"}
+    )
+    assert response["Location"] == url
 
 
 def test_without_editors_editorial_mail_goes_to_the_superusers(make_user):
