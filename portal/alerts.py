@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import F
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -67,87 +68,139 @@ def due(now=None):
     return searches.filter(paused=False).select_related("user").order_by("user_id", "frequency")
 
 
-def verified(user):
-    return EmailAddress.objects.filter(user=user, email__iexact=user.email, verified=True).exists()
+def verified_user_ids():
+    """Readers whose account address is verified: only they get alerts."""
+    return set(
+        EmailAddress.objects.filter(verified=True, email__iexact=F("user__email")).values_list(
+            "user_id", flat=True
+        )
+    )
 
 
 def send_due(now=None):
     """Send every due alert; returns the number of emails queued."""
     now = now or timezone.now()
-    kinds, memo, sent = followables(), {}, 0
-    groups = groupby(due(now), key=lambda search: (search.user, search.frequency))
-    for (user, frequency), searches in groups:
-        if not verified(user):
+    run = Run(now)
+    verified, idle, sent = verified_user_ids(), [], 0
+    for (user, frequency), searches in groupby(due(now), key=lambda s: (s.user, s.frequency)):
+        if user.pk not in verified:
             continue  # nothing to unverified addresses; their searches wait
-        sent += send_one(user, frequency, [s.pk for s in searches], kinds, memo, now)
+        found = [(search, run.new_items(search, user)) for search in searches]
+        if any(items for _search, items in found):
+            sent += send_one(user, frequency, found, run)
+        else:
+            idle += [search.pk for search, _items in found]
+    for start in range(0, len(idle), 500):  # nothing new: checked, nothing to record
+        SavedSearch.objects.filter(pk__in=idle[start : start + 500]).update(checked_until=now)
     logger.info("Alerts: %d email(s) queued", sent)
     return sent
 
 
-@transaction.atomic
-def send_one(user, frequency, pks, kinds, memo, now):
-    """One reader's email of one frequency: records and queued mail commit together."""
-    # Locked and read again: another run may have handled them meanwhile.
-    searches = list(
-        due(now).filter(pk__in=pks).select_for_update(of=("self",)).order_by("name", "pk")
-    )
-    language = user.language or settings.LANGUAGE_CODE
-    groups, seen = [], set()
-    with translation.override(language):
-        for search in searches:
-            followable = kinds.get(search.kind)
-            items = []
-            if followable is not None:
+class Run:
+    """What one run of the sender shares between saved searches: the followables, and each
+    answer by (kind, query, language, since), as many readers save the same searches."""
+
+    def __init__(self, now):
+        self.now, self.kinds, self.answers, self.memo = now, followables(), {}, {}
+
+    def language(self, user):
+        return user.language or settings.LANGUAGE_CODE
+
+    def new_items(self, search, user):
+        followable = self.kinds.get(search.kind)
+        if followable is None:
+            return []
+        language = self.language(user)
+        key = (search.kind, search.query, language, search.checked_until)
+        if key not in self.answers:
+            with translation.override(language):
                 query = QueryDict(search.query)
-                items = followable.new_items(query, language, search.checked_until, memo)
-            sent_before = set(
-                search.deliveries.filter(item_key__in=[i.key for i in items]).values_list(
-                    "item_key", flat=True
-                )
-            )
-            items = [item for item in items if item.key not in sent_before][:MAX_ITEMS]
-            AlertDelivery.objects.bulk_create(
-                AlertDelivery(saved_search=search, item_key=item.key, sent_at=now) for item in items
-            )
-            shown = [item for item in items if item.key not in seen]
-            seen.update(item.key for item in items)
-            if shown:
-                groups.append((search, followable, shown))
-        SavedSearch.objects.filter(pk__in=[s.pk for s in searches]).update(checked_until=now)
-        if not groups:
-            return 0
-        message(user, frequency, groups, language).send()
+                since = search.checked_until
+                self.answers[key] = followable.new_items(query, language, since, self.memo)
+        return self.answers[key]
+
+    def listing_url(self, search, language):
+        key = ("url", search.kind, search.query, language)
+        if key not in self.answers:
+            with translation.override(language):
+                url = self.kinds[search.kind].listing_url(search.query, language)
+            self.answers[key] = emails.absolute(url)
+        return self.answers[key]
+
+
+@transaction.atomic
+def send_one(user, frequency, found, run):
+    """One reader's email of one frequency: records and queued mail commit together."""
+    # Locked and read again: a run beside this one may have handled some meanwhile.
+    current = {
+        search.pk: search
+        for search in SavedSearch.objects.filter(pk__in=[search.pk for search, _ in found])
+        .filter(paused=False, frequency=frequency)
+        .select_for_update()
+    }
+    found = [
+        (search, items)
+        for search, items in found
+        if search.pk in current and current[search.pk].checked_until == search.checked_until
+    ]
+    sent_before = set(
+        AlertDelivery.objects.filter(
+            saved_search__in=[search for search, _items in found],
+            item_key__in={item.key for _search, items in found for item in items},
+        ).values_list("saved_search_id", "item_key")
+    )
+    groups, seen, records = [], set(), []
+    for search, items in sorted(found, key=lambda pair: (pair[0].name, pair[0].pk)):
+        items = [item for item in items if (search.pk, item.key) not in sent_before][:MAX_ITEMS]
+        records += [
+            AlertDelivery(saved_search=search, item_key=i.key, sent_at=run.now) for i in items
+        ]
+        shown = [item for item in items if item.key not in seen]
+        seen.update(item.key for item in items)
+        if shown:
+            groups.append((search, shown))
+    AlertDelivery.objects.bulk_create(records)
+    SavedSearch.objects.filter(pk__in=[search.pk for search, _ in found]).update(
+        checked_until=run.now
+    )
+    if not groups:
+        return 0
+    message(user, frequency, groups, run).send()
     return 1
 
 
-def message(user, frequency, groups, language):
-    """The alert email: plain text, with RFC 8058 one-click unsubscribe headers."""
-    searches = [search for search, _followable, _items in groups]
-    unsubscribe = emails.absolute(
-        reverse("alerts_unsubscribe", args=[unsubscribe_token(user, searches)])
-    )
-    context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "frequency": frequency,
-        "count": sum(len(items) for _search, _followable, items in groups),
-        "groups": [
-            {
-                "search": search,
-                "url": emails.absolute(followable.listing_url(search.query, language)),
-                "items": [{**vars(item), "url": emails.absolute(item.url)} for item in items],
-                "unsubscribe_url": emails.absolute(
-                    reverse("alerts_unsubscribe", args=[unsubscribe_token(user, [search])])
-                ),
-            }
-            for search, followable, items in groups
-        ],
-        "unsubscribe_url": unsubscribe,
-        "manage_url": emails.absolute(reverse("saved_searches")),
-    }
-    subject = " ".join(render_to_string("emails/alert_subject.txt", context).split())
+def message(user, frequency, groups, run):
+    """The alert email, in the reader's language: plain text, with RFC 8058 one-click
+    unsubscribe headers."""
+    language = run.language(user)
+    with translation.override(language):
+        searches = [search for search, _items in groups]
+        unsubscribe = emails.absolute(
+            reverse("alerts_unsubscribe", args=[unsubscribe_token(user, searches)])
+        )
+        context = {
+            "site_name": settings.WAGTAIL_SITE_NAME,
+            "frequency": frequency,
+            "count": sum(len(items) for _search, items in groups),
+            "groups": [
+                {
+                    "search": search,
+                    "url": run.listing_url(search, language),
+                    "items": [{**vars(item), "url": emails.absolute(item.url)} for item in items],
+                    "unsubscribe_url": emails.absolute(
+                        reverse("alerts_unsubscribe", args=[unsubscribe_token(user, [search])])
+                    ),
+                }
+                for search, items in groups
+            ],
+            "unsubscribe_url": unsubscribe,
+            "manage_url": emails.absolute(reverse("saved_searches")),
+        }
+        subject = " ".join(render_to_string("emails/alert_subject.txt", context).split())
+        body = render_to_string("emails/alert_body.txt", context)
     return EmailMessage(
         subject=f"[{settings.WAGTAIL_SITE_NAME}] {subject}",
-        body=render_to_string("emails/alert_body.txt", context),
+        body=body,
         to=[user.email],
         headers={
             "List-Unsubscribe": f"<{unsubscribe}>",
