@@ -18,7 +18,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -81,15 +81,18 @@ def send_due(now=None):
     """Send every due alert; returns the number of emails queued."""
     now = now or timezone.now()
     run = Run(now)
-    verified, idle, sent = verified_user_ids(), [], 0
+    verified, idle, pending, sent = verified_user_ids(), [], [], 0
     for (user, frequency), searches in groupby(due(now), key=lambda s: (s.user, s.frequency)):
         if user.pk not in verified:
             continue  # nothing to unverified addresses; their searches wait
         found = [(search, run.new_items(search, user)) for search in searches]
         if any(items for _search, items in found):
-            sent += send_one(user, frequency, found, run)
+            pending.append((user, frequency, found))
         else:
             idle += [search.pk for search, _items in found]
+    run.read_deliveries(pending)
+    for user, frequency, found in pending:
+        sent += send_one(user, frequency, found, run)
     for start in range(0, len(idle), 500):  # nothing new: checked, nothing to record
         SavedSearch.objects.filter(pk__in=idle[start : start + 500]).update(checked_until=now)
     logger.info("Alerts: %d email(s) queued", sent)
@@ -102,6 +105,21 @@ class Run:
 
     def __init__(self, now):
         self.now, self.kinds, self.answers, self.memo = now, followables(), {}, {}
+        self.delivered = set()
+
+    def read_deliveries(self, pending, chunk=500):
+        """What was sent before to these searches among the items found for them (an item
+        published again is found again): read once, in chunks of searches."""
+        self.delivered = set()
+        pairs = [(search.pk, items) for _u, _f, found in pending for search, items in found]
+        for start in range(0, len(pairs), chunk):
+            part = pairs[start : start + chunk]
+            self.delivered.update(
+                AlertDelivery.objects.filter(
+                    saved_search_id__in=[pk for pk, _items in part],
+                    item_key__in={item.key for _pk, items in part for item in items},
+                ).values_list("saved_search_id", "item_key")
+            )
 
     def language(self, user):
         return user.language or settings.LANGUAGE_CODE
@@ -128,41 +146,40 @@ class Run:
         return self.answers[key]
 
 
-@transaction.atomic
+class Overtaken(Exception):
+    """Another run sent some of these searches' alerts meanwhile."""
+
+
 def send_one(user, frequency, found, run):
-    """One reader's email of one frequency: records and queued mail commit together."""
-    # Locked and read again: a run beside this one may have handled some meanwhile.
-    current = {
-        search.pk: search
-        for search in SavedSearch.objects.filter(pk__in=[search.pk for search, _ in found])
-        .filter(paused=False, frequency=frequency)
-        .select_for_update()
-    }
-    found = [
-        (search, items)
-        for search, items in found
-        if search.pk in current and current[search.pk].checked_until == search.checked_until
-    ]
-    sent_before = set(
-        AlertDelivery.objects.filter(
-            saved_search__in=[search for search, _items in found],
-            item_key__in={item.key for _search, items in found for item in items},
-        ).values_list("saved_search_id", "item_key")
+    """One reader's email of one frequency: the records, the searches' new `checked_until`
+    and the queued mail commit together, or not at all."""
+    try:
+        with transaction.atomic():
+            return _send_one(user, frequency, found, run)
+    except Overtaken:
+        logger.info("Alerts of reader %s were sent by another run", user.pk)
+        return 0
+
+
+def _send_one(user, frequency, found, run):
+    # Only if no other run has moved these searches on since they were read.
+    unchanged = Q(pk__in=[])
+    for search, _items in found:
+        unchanged |= Q(pk=search.pk, checked_until=search.checked_until)
+    moved = SavedSearch.objects.filter(unchanged, paused=False, frequency=frequency).update(
+        checked_until=run.now
     )
+    if moved != len(found):
+        raise Overtaken
     groups, seen, records = [], set(), []
     for search, items in sorted(found, key=lambda pair: (pair[0].name, pair[0].pk)):
-        items = [item for item in items if (search.pk, item.key) not in sent_before][:MAX_ITEMS]
-        records += [
-            AlertDelivery(saved_search=search, item_key=i.key, sent_at=run.now) for i in items
-        ]
+        items = [item for item in items if (search.pk, item.key) not in run.delivered][:MAX_ITEMS]
+        records += [AlertDelivery(saved_search=search, item_key=item.key) for item in items]
         shown = [item for item in items if item.key not in seen]
         seen.update(item.key for item in items)
         if shown:
             groups.append((search, shown))
     AlertDelivery.objects.bulk_create(records)
-    SavedSearch.objects.filter(pk__in=[search.pk for search, _ in found]).update(
-        checked_until=run.now
-    )
     if not groups:
         return 0
     message(user, frequency, groups, run).send()

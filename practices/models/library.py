@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.db import models
-from django.utils.translation import gettext as gettext_now
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
@@ -66,9 +65,9 @@ class PracticeIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, Routable
         return feed_response(
             request,
             feed_type,
-            title=gettext_now("Integra: good practices"),
+            title=str(_("Integra: good practices")),
             link=self.get_url(request) + (f"?{request.GET.urlencode()}" if request.GET else ""),
-            description=gettext_now("The newest good practices matching these filters."),
+            description=str(_("The newest good practices matching these filters.")),
             items=newest(request.GET, language, FEED_ITEMS),
         )
 
