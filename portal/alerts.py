@@ -249,7 +249,8 @@ def send_alerts_task(reschedule=True):
 
 
 def scheduled():
-    """Whether a run of `send_alerts_task` is waiting in the worker's queue."""
+    """Whether a run of `send_alerts_task` is waiting in the worker's queue, or running."""
     return DBTaskResult.objects.filter(
-        task_path__endswith=".send_alerts_task", status=TaskResultStatus.READY
+        task_path__endswith=".send_alerts_task",
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
     ).exists()

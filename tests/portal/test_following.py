@@ -2,13 +2,16 @@
 
 import datetime
 import re
+from io import StringIO
 
 from django.core import mail, signing
+from django.core.management import call_command
 from django.utils import timezone
 
 from wagtail.models import PageViewRestriction
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from portal import alerts
 from portal.mail import bounced
@@ -236,3 +239,18 @@ def test_events_and_search_can_be_followed(reader, make_event, make_practice):
     assert alerts.send_due() == 1
     body = mail.outbox[0].body
     assert "Housing webinar" in body and "Housing first in Lyon" in body
+
+
+def test_the_command_sends_what_is_due_and_schedules_the_worker_once(
+    reader, make_practice, settings
+):
+    follow(reader)
+    make_practice(title="Shared flats", action_areas=["housing"])
+    out = StringIO()
+    call_command("send_alerts", stdout=out)
+    assert "Queued 1 alert email" in out.getvalue() and len(mail.outbox) == 1
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    call_command("send_alerts", "--schedule", stdout=out)
+    call_command("send_alerts", "--schedule", stdout=out)
+    assert "already queued" in out.getvalue()
+    assert DBTaskResult.objects.filter(task_path__endswith="send_alerts_task").count() == 1
