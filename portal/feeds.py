@@ -3,14 +3,14 @@
 from django.contrib.syndication.views import Feed
 from django.http import HttpResponseBadRequest
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
-from django.utils.translation import get_language
 
 FEED_ITEMS = 50
 FEED_TYPES = {"rss": Rss201rev2Feed, "atom": Atom1Feed}
 
 
 class ListingFeed(Feed):
-    """A feed of `items` (newest first) titled and linked as the listing it follows."""
+    """A feed of `items` (newest first) titled and linked as the listing it follows; its
+    language is the reader's (Django's `Feed` falls back to the active language)."""
 
     def __init__(self, title, link, description, items, feed_type="rss"):
         super().__init__()
@@ -28,9 +28,6 @@ class ListingFeed(Feed):
 
     def subtitle(self):
         return self._description
-
-    def language(self):
-        return get_language()
 
     def items(self):
         return self._items[:FEED_ITEMS]

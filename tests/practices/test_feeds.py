@@ -49,6 +49,7 @@ def test_library_feed_holds_exactly_the_matching_public_practices_newest_first(c
         "Shared flats in Malmö",
         "Housing first in Lyon",
     ]
+    assert b"<language>en</language>" in client.get("/en/practices/feed.rss").content
     assert rss_titles(client.get("/en/practices/feed.rss?area=housing&country=se")) == [
         "Shared flats in Malmö"
     ]
