@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from portal import facets as facet_module
-from portal.following import Followable, Item
+from portal.following import Followable, Item, url_cache
 from portal.i18n import best_versions
 
 from .facets import FACETS
@@ -12,11 +12,11 @@ from .models import EventIndexPage, EventPage
 FOLLOWED_EVENTS = 100
 
 
-def item_of(event):
+def item_of(event, request=None):
     return Item(
         key=f"{event._meta.label_lower}:{event.translation_key}",
         title=f"{event.title} ({event.start_date:%Y-%m-%d})",
-        url=event.get_url(),
+        url=event.get_url(request=request),
         published=event.last_published_at or event.first_published_at,
         summary=event.summary,
         language=event.locale.language_code,
@@ -29,7 +29,9 @@ def new_events(query, language, since, memo):
     events = best_versions(EventPage.objects.listable(), language).upcoming()
     events = facet_module.apply(events, FACETS, facet_module.selection(query, FACETS))
     events = events.filter(last_published_at__gt=since).select_related("locale")
-    return [item_of(event) for event in events.order_by("-last_published_at")[:FOLLOWED_EVENTS]]
+    urls = memo.setdefault("url_cache", url_cache())
+    newest = events.order_by("-last_published_at")[:FOLLOWED_EVENTS]
+    return [item_of(event, urls) for event in newest]
 
 
 def events_url(query, language):

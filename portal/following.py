@@ -14,6 +14,7 @@ reader's language; `memo` is a dict that lives for one run, to share work betwee
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.http import QueryDict
 
@@ -42,6 +43,13 @@ class Followable:
     label: str
     listing_url: Callable  # (query string, language) -> address of the listing it shows
     new_items: Callable  # (QueryDict, language, since, memo) -> [Item], newest first
+
+
+def url_cache():
+    """What `page.get_url(request=...)` may take outside a request, so that the site root
+    paths are read once for many pages (Wagtail keeps them on the object it is given; no site
+    is "current", so a single site's addresses stay relative)."""
+    return SimpleNamespace(_wagtail_site=None)
 
 
 def followables():

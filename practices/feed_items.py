@@ -2,7 +2,7 @@
 for a query string, in the reader's language."""
 
 from portal import facets as facet_module
-from portal.following import Item
+from portal.following import Item, url_cache
 from portal.models import Organisation
 
 from .facets import FACETS
@@ -10,26 +10,28 @@ from .library import facet_index
 from .models.practice import PracticePage
 
 
-def item_of(practice):
+def item_of(practice, request=None):
     return Item(
         key=f"{practice._meta.label_lower}:{practice.translation_key}",
         title=practice.title,
-        url=practice.get_url(),
+        url=practice.get_url(request=request),
         published=practice.last_published_at or practice.first_published_at,
         summary=practice.summary,
         language=practice.locale.language_code,
     )
 
 
-def items_by_pk(ids):
-    """{pk: Item} of the public practices among `ids` (checked now: live and public)."""
+def items_by_pk(ids, request=None):
+    """{pk: Item} of the public practices among `ids` (checked now: live and public);
+    `request` (or a `portal.following.url_cache()`) reads the site's root paths once."""
+    request = request or url_cache()
     found = PracticePage.objects.listable().select_related("locale").in_bulk(ids)
-    return {pk: item_of(practice) for pk, practice in found.items()}
+    return {pk: item_of(practice, request) for pk, practice in found.items()}
 
 
-def items_of(ids):
+def items_of(ids, request=None):
     """Items of the public practices `ids`, in that order."""
-    found = items_by_pk(ids)
+    found = items_by_pk(ids, request)
     return [found[pk] for pk in ids if pk in found]
 
 
@@ -45,7 +47,7 @@ def matching(index, query):
     return result
 
 
-def newest(query, language, limit):
+def newest(query, language, limit, request=None):
     """Items of the newest `limit` practices the library shows for this query, in `language`."""
     index = facet_index(PracticePage, language)
-    return items_of(index.ordered_ids(matching(index, query), "newest", 0, limit))
+    return items_of(index.ordered_ids(matching(index, query), "newest", 0, limit), request)

@@ -4,7 +4,7 @@ combination of the library's filters, or one organisation's practices."""
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
-from portal.following import Followable
+from portal.following import Followable, url_cache
 from portal.models import Organisation
 
 from .feed_items import items_by_pk, matching
@@ -25,7 +25,8 @@ def new_practices(query, language, since, memo):
     if not found:
         return []
     ids = index.ordered_ids(found, "newest", 0, 100)
-    items.update(items_by_pk([pk for pk in ids if pk not in items]))
+    urls = memo.setdefault("url_cache", url_cache())
+    items.update(items_by_pk([pk for pk in ids if pk not in items], urls))
     return [items[pk] for pk in ids if pk in items]
 
 

@@ -6,26 +6,26 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from portal.facets import selection
-from portal.following import Followable, Item
+from portal.following import Followable, Item, url_cache
 
 from . import registry, service
 
 FOLLOWED_RESULTS = 100  # the newest results a saved search looks at on each run
 
 
-def item_of(declaration, page):
+def item_of(declaration, page, request):
     """A result page as a feed or alert item."""
     return Item(
         key=f"{page._meta.label_lower}:{declaration.key_of(page)}",
         title=page.title,
-        url=page.get_url(),
+        url=page.get_url(request=request),
         published=page.last_published_at or page.first_published_at,
         summary=declaration.prepare_summary(page),
         language=declaration.language_of(page),
     )
 
 
-def newest_results(query, language, limit):
+def newest_results(query, language, limit, request=None):
     """(words, Items) of the newest `limit` results of a search query string (a QueryDict),
     in `language`; nothing without words or filters, as the search page."""
     declaration = registry.get()
@@ -34,11 +34,13 @@ def newest_results(query, language, limit):
     if not (text or filters):
         return text, []
     outcome = service.search(text, filters, language=language, sort="newest", per_page=limit)
-    return text, [item_of(declaration, page) for page in outcome.practices.object_list]
+    request = request or url_cache()
+    return text, [item_of(declaration, page, request) for page in outcome.practices.object_list]
 
 
 def new_results(query, language, since, memo):
-    _text, items = newest_results(query, language, FOLLOWED_RESULTS)
+    urls = memo.setdefault("url_cache", url_cache())
+    _text, items = newest_results(query, language, FOLLOWED_RESULTS, urls)
     return [item for item in items if item.published and item.published > since]
 
 

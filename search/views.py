@@ -100,7 +100,7 @@ def health(request):
 
 def feed(request, feed_type):
     """The newest results of a search (its words and filters from the URL) as RSS or Atom."""
-    text, items = newest_results(request.GET, _language(request), FEED_ITEMS)
+    text, items = newest_results(request.GET, _language(request), FEED_ITEMS, request)
     title = _("Integra: search results")
     if text:
         title = _("Integra: search results for “%(query)s”") % {"query": text}

@@ -68,7 +68,7 @@ class PracticeIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, Routable
             title=str(_("Integra: good practices")),
             link=self.get_url(request) + (f"?{request.GET.urlencode()}" if request.GET else ""),
             description=str(_("The newest good practices matching these filters.")),
-            items=newest(request.GET, language, FEED_ITEMS),
+            items=newest(request.GET, language, FEED_ITEMS, request),
         )
 
     def get_context(self, request, *args, **kwargs):
