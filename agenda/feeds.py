@@ -104,8 +104,11 @@ def calendar_response(events, filename, request):
 
 
 class UpcomingEventsFeed(Feed):
+    """RSS of the events the listing shows for the feed URL's filters (upcoming by default,
+    `when=past` for the archive), in the listing's order."""
+
     def __init__(self, index_page, events):
-        """`events`: the listable events in the reader's language."""
+        """`events`: the listing's results (`agenda.listing.results`)."""
         super().__init__()
         self.index_page, self.events, self.request = index_page, events, None
 
@@ -117,13 +120,14 @@ class UpcomingEventsFeed(Feed):
         return _("Integra: upcoming events")
 
     def link(self):
-        return self.index_page.get_url(self.request)
+        query = self.request.GET.urlencode()
+        return self.index_page.get_url(self.request) + (f"?{query}" if query else "")
 
     def description(self):
         return _("Study visits, webinars, conferences and training on integration and inclusion.")
 
     def items(self):
-        return self.events.upcoming().select_related("country").order_by("start_utc")[:50]
+        return self.events.select_related("country")[:50]
 
     def item_title(self, item):
         prefix = _("CANCELLED: ") if item.is_cancelled else ""

@@ -125,11 +125,12 @@ class EventIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, RoutablePag
 
     @path("feed.rss/")
     def rss_feed(self, request):
-        return UpcomingEventsFeed(self, self.listable_events())(request)
+        return UpcomingEventsFeed(self, listing_results(request, self.listable_events()))(request)
 
     @path("feed.atom/")
     def atom_feed(self, request):
-        return UpcomingEventsAtomFeed(self, self.listable_events())(request)
+        events = listing_results(request, self.listable_events())
+        return UpcomingEventsAtomFeed(self, events)(request)
 
 
 class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, Page):

@@ -7,6 +7,7 @@ from wagtail import hooks
 
 from portal.api.core import API_SECTIONS, ApiSection
 from portal.demo import DEMO_CONTENT
+from portal.following import FOLLOWABLE
 from portal.i18n import best_versions, current_language
 from portal.sections import FUNDING_SECTIONS, HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
@@ -16,6 +17,7 @@ from . import (
     locales,  # noqa: F401 (it registers the locale hooks)
 )
 from .choices import EventKind, EventStatus
+from .following import followable_events
 from .models import EventIndexPage, EventPage
 
 
@@ -94,3 +96,6 @@ def events_api():
     return ApiSection(
         order=20, prefix="/events", router=api.router, clock=api.last_change_by_the_clock
     )
+
+
+hooks.register(FOLLOWABLE, followable_events)

@@ -11,8 +11,13 @@ import smtplib
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.dispatch import Signal
 
 from .tasks import background_task
+
+# Sent with `address=` by whatever learns that mail to an address bounces (an ESP webhook,
+# e.g. django-anymail's tracking signal, or a bounce mailbox reader): alerts to it pause.
+bounced = Signal()
 
 
 def serialize(message):

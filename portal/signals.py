@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from allauth.account.models import EmailAddress
 
+from portal import alerts, mail
 from portal.accounts import remember_language
 from portal.memberships import organisation_status_changed
 from portal.models import (
@@ -60,6 +61,7 @@ def taxonomy_changed(sender, **kwargs):
 
 def connect():
     user_logged_in.connect(remember_language)
+    mail.bounced.connect(alerts.pause_bounced)
     for model in TAXONOMY_MODELS:
         post_save.connect(taxonomy_changed, sender=model)
         post_delete.connect(taxonomy_changed, sender=model)

@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
-from portal import catalog, csp, funding
+from portal import catalog, csp, follow_views, funding
 from portal import views as portal_views
 from portal.api.core import urlpatterns as api_urlpatterns
 from portal.sitemaps import Sitemap as PortalSitemap
@@ -59,8 +59,13 @@ if settings.SERVE_MEDIA:
 # Everything a reader sees, under a language prefix: /en/, /pl/, /ar/…
 urlpatterns += i18n_patterns(
     path("accounts/delete/", portal_views.delete_account, name="account_delete"),
+    path("accounts/saved-searches/", follow_views.saved_searches, name="saved_searches"),
+    path("accounts/saved-searches/save/", follow_views.save_search, name="save_search"),
     path("accounts/", include("allauth.urls")),
+    path("alerts/unsubscribe/<str:token>/", follow_views.unsubscribe, name="alerts_unsubscribe"),
     path("search/", search_views.search, name="search"),
+    path("search/feed.rss", search_views.feed, {"feed_type": "rss"}, name="search_feed_rss"),
+    path("search/feed.atom", search_views.feed, {"feed_type": "atom"}, name="search_feed_atom"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("sitemap/", portal_views.sitemap_page, name="sitemap_page"),
     path("organisations/", portal_views.organisation_list, name="organisation_list"),

@@ -9,6 +9,7 @@ from wagtail import hooks
 from portal.api.core import API_SECTIONS, ApiSection
 from portal.catalog import OPEN_DATASETS
 from portal.demo import DEMO_CONTENT
+from portal.following import FOLLOWABLE
 from portal.i18n import best_versions, current_language
 from portal.listing import paginate
 from portal.sections import FUNDING_SECTIONS, HOME_SECTIONS, ORGANISATION_SECTIONS, Section
@@ -21,6 +22,7 @@ from . import (
     confirmation,
     locales,  # noqa: F401 (it registers the locale hooks)
 )
+from .following import followable_practices
 from .import_views import ImportRunView, ImportView
 from .library import facet_index, index_facets
 from .models import PracticeIndexPage, PracticePage
@@ -126,6 +128,20 @@ def _funded_practices(request, instrument):
 @hooks.register(FUNDING_SECTIONS)
 def funded_practices():
     return Section(10, "practices/_funding_practices.html", _funded_practices)
+
+
+def _organisation_follow(request, organisation):
+    if not organisation.is_approved:
+        return None
+    return {"organisation": organisation, "query": f"organisation={organisation.slug}"}
+
+
+@hooks.register(ORGANISATION_SECTIONS)
+def organisation_follow():
+    return Section(5, "practices/_organisation_follow.html", _organisation_follow)
+
+
+hooks.register(FOLLOWABLE, followable_practices)
 
 
 @hooks.register(DEMO_CONTENT)

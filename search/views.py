@@ -1,5 +1,6 @@
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import get_text_list
@@ -9,10 +10,12 @@ from django.views.decorators.cache import never_cache
 
 from portal import exports
 from portal.facets import LANGUAGE, active_filters, selection
+from portal.feeds import FEED_ITEMS, feed_response
 from portal.listing import SEARCH_SORTS, chosen_sort, sort_choices
 from portal.permissions import is_editor
 
 from . import registry, service
+from .following import newest_results
 
 
 def _language(request):
@@ -132,3 +135,16 @@ def health(request):
     if not is_editor(request.user):
         status = {key: status[key] for key in PUBLIC_HEALTH if key in status}
     return JsonResponse(status, status=200 if status.get("status") == "ok" else 503)
+
+
+def feed(request, feed_type):
+    """The newest results of a search (its words and filters from the URL) as RSS or Atom."""
+    text, items = newest_results(request.GET, _language(request), FEED_ITEMS, request)
+    title = _("Integra: search results")
+    if text:
+        title = _("Integra: search results for “%(query)s”") % {"query": text}
+    link = reverse("search") + (f"?{request.GET.urlencode()}" if request.GET else "")
+    description = _("The newest practices matching this search.")
+    return feed_response(
+        request, feed_type, title=title, link=link, description=description, items=items
+    )

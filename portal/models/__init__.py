@@ -1,3 +1,4 @@
+from .follows import AlertDelivery, Frequency, SavedSearch
 from .images import CustomImage, Rendition
 from .languages import Language
 from .memberships import Membership
@@ -16,8 +17,10 @@ from .users import User
 
 __all__ = [
     "ActionArea",
+    "AlertDelivery",
     "Country",
     "CustomImage",
+    "Frequency",
     "FundingInstrument",
     "HomePage",
     "Language",
@@ -27,6 +30,7 @@ __all__ = [
     "OrganisationType",
     "Rendition",
     "Revision",
+    "SavedSearch",
     "StandardPage",
     "SubTheme",
     "TargetGroup",

@@ -303,6 +303,10 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+# Alerts of saved searches (portal.alerts): how often the worker looks for due alerts, and how
+# long the unsubscribe link in an alert keeps working.
+ALERT_INTERVAL_MINUTES = env_int("ALERT_INTERVAL_MINUTES", 15)
+ALERT_LINK_MAX_AGE = env_int("ALERT_LINK_MAX_AGE_DAYS", 180) * 24 * 3600
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Integra <no-reply@integra.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -111,7 +111,7 @@ def test_snippets_keep_a_space_between_paragraphs(engine, corpus):
 
 
 def test_a_word_finds_what_the_worker_indexed_since_it_was_last_searched(corpus):
-    """The database engine (SQLite: FTS5; PostgreSQL: its full text) keeps what a word matches until the full-text rows change: a page
+    """The database engine keeps what a word matches until the full-text rows change: a page
     indexed since (the worker indexes after publication) is found at once."""
     assert found("tenancy") == ["Housing advice desk"]
     cooperative = PracticePage.objects.get(title="Housing cooperative")
