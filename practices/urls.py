@@ -5,4 +5,6 @@ from . import views
 urlpatterns = [
     *views.PracticeSubmissionViews.urlpatterns(),
     path("contact/practice/<int:pk>/", views.contact, name="practice_contact"),
+    path("monitoring/", views.dashboard, name="dashboard"),
+    path("monitoring/<slug:slug>.csv", views.dashboard_csv, name="dashboard_csv"),
 ]

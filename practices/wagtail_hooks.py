@@ -11,7 +11,7 @@ from portal.catalog import OPEN_DATASETS
 from portal.demo import DEMO_CONTENT
 from portal.i18n import best_versions, current_language
 from portal.listing import paginate
-from portal.sections import HOME_SECTIONS, ORGANISATION_SECTIONS, Section
+from portal.sections import FOOTER_LINKS, HOME_SECTIONS, ORGANISATION_SECTIONS, Section
 from portal.site_tree import site_tree
 from submissions.wagtail_hooks import EditorMenuItem
 
@@ -90,6 +90,11 @@ def action_areas():
 @hooks.register(HOME_SECTIONS)
 def latest_practices():
     return Section(30, "practices/_home_latest.html", _latest)
+
+
+@hooks.register(FOOTER_LINKS)
+def dashboard_link():
+    return (10, _("Monitoring dashboard"), "dashboard")
 
 
 @hooks.register(ORGANISATION_SECTIONS)
