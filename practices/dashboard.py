@@ -12,6 +12,9 @@ import math
 import xml.etree.ElementTree as ET
 from importlib import resources
 
+from django.utils.html import format_html_join
+from django.utils.http import urlencode
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from portal import facets as facet_module
@@ -40,13 +43,15 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 @functools.cache
 def country_shapes():
-    """{ISO code: [SVG path data]} of pygal-maps-world's world map (LGPL-3.0, see its package)."""
+    """{ISO code: its SVG <path> elements} of pygal-maps-world's world map (LGPL-3.0, see its
+    package): data of an installed package, read once, escaped once."""
     text = resources.files("pygal_maps_world").joinpath("worldmap.svg").read_text()
     shapes = {}
     for group in ET.fromstring(text).iter(f"{SVG}g"):  # noqa: S314 (a file of the package)
         classes = group.get("class", "").split()
         if "country" in classes:
-            shapes[classes[0]] = [path.get("d") for path in group.iter(f"{SVG}path")]
+            paths = [path.get("d") for path in group.iter(f"{SVG}path")]
+            shapes[classes[0]] = format_html_join("", '<path d="{}"/>', ((d,) for d in paths))
     return shapes
 
 
@@ -59,6 +64,7 @@ class Dashboard:
         self.selected = facet_module.selection(request.GET, FACETS)
         self.library_url = library_url or ""
         self.total = self.index.matching(self.selected).bit_count()
+        self.query = {key: values for key, values in request.GET.lists() if key != "page"}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -72,11 +78,8 @@ class Dashboard:
 
     def link(self, **params):
         """The library's address with the current filters, `params` replacing theirs."""
-        query = self.request.GET.copy()
-        query.pop("page", None)
-        for param, value in params.items():
-            query.setlist(param, [value])
-        return f"{self.library_url}?{query.urlencode()}"
+        query = {**self.query, **{param: [value] for param, value in params.items()}}
+        return f"{self.library_url}?{urlencode(query, doseq=True)}"
 
     def options(self, param, counts, every=False):
         definition = FACETS_BY_PARAM[param]
@@ -139,7 +142,7 @@ class Dashboard:
             if code in shapes
         ]
         shown = {shape["code"] for shape in chart.shapes}
-        chart.context_paths = [d for code in sorted(EUROPE - shown) for d in shapes.get(code, [])]
+        chart.context_paths = mark_safe("".join(shapes.get(code, "") for code in EUROPE - shown))  # noqa: S308
         chart.viewbox = EUROPE_VIEWBOX
         return chart
 
@@ -194,7 +197,7 @@ class Dashboard:
             _("Share of practices not evaluated, by action area"),
             summary,
             str(FACETS_BY_PARAM["area"].label),
-            _("% not evaluated"),
+            _("Not evaluated (%)"),
             rows,
             scale=100,
         )
