@@ -128,7 +128,7 @@ def dashboard(request):
             "facets": facets,
             "active_filters": facet_module.active_filters(request.GET, facets),
             "library_url": board.link(),
-            "query": request.GET.urlencode(),
+            "filter_query": request.GET.urlencode(),
         },
     )
 
