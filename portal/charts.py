@@ -1,7 +1,8 @@
 """Charts of the monitoring dashboard: a title, a text summary, rows that each link into a
-listing with that filter, drawn as server-rendered SVG bars beside an accessible table and
-offered as CSV. Feature apps contribute panels through a Wagtail hook, so that the dashboard
-(in `practices`) needs no import of them and `portal` none of any feature:
+listing with that filter, shown as an accessible table with a server-rendered SVG bar in each
+row (no script, no inline style: the strict CSP holds) and offered as CSV. Feature apps
+contribute panels through a Wagtail hook, so that the dashboard (in `practices`) needs no import
+of them and `portal` none of any feature:
 
     @hooks.register(DASHBOARD_PANELS)
     def upcoming_events():
@@ -20,7 +21,6 @@ from wagtail import hooks
 from portal import csv
 
 DASHBOARD_PANELS = "register_dashboard_panel"
-BAR_HEIGHT = 28  # px of one bar in the SVG, labels included
 
 
 @dataclass
@@ -47,16 +47,9 @@ class Chart:
 
     @property
     def bars(self):
-        """(row, y, width in % of the longest) of every row, for the SVG."""
+        """(row, its bar's length in % of a full one) of every row, for the SVG bars."""
         top = self.maximum or 1
-        return [(row, index * BAR_HEIGHT, 100 * row.value / top) for index, row in enumerate(self)]
-
-    @property
-    def height(self):
-        return len(self.rows) * BAR_HEIGHT
-
-    def __iter__(self):
-        return iter(self.rows)
+        return [(row, 100 * row.value / top) for row in self.rows]
 
     def table(self):
         """The header and rows of the data table (and of the CSV)."""
