@@ -9,12 +9,16 @@ profiles), found through Wagtail hooks, so that `portal` never imports a feature
 Home sections go in the "main" slot or the "hero" slot (under the search box). Funding
 instrument pages (`portal.funding`) take sections too: the practices an instrument financed,
 its open calls for proposals.
+
+Feature apps also add links to the footer of every page (`FOOTER_LINKS`: a function returning
+`(order, title, url name)`), such as the practices' monitoring dashboard.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from wagtail import hooks
@@ -24,6 +28,7 @@ from portal.site_tree import site_tree
 HOME_SECTIONS = "register_home_section"
 ORGANISATION_SECTIONS = "register_organisation_section"
 FUNDING_SECTIONS = "register_funding_section"  # a funding instrument's page
+FOOTER_LINKS = "register_footer_link"
 
 
 @dataclass(frozen=True)
@@ -45,3 +50,9 @@ def render_sections(hook_name, request, obj):
         html = render_to_string(section.template, context, request=request)
         slots.setdefault(section.slot, []).append(mark_safe(html))  # noqa: S308 (our templates)
     return slots
+
+
+def registered_footer_links():
+    """[{"title", "url"}] of the footer links feature apps register, in order."""
+    links = sorted(fn() for fn in hooks.get_hooks(FOOTER_LINKS))
+    return [{"title": title, "url": reverse(name)} for _order, title, name in links]

@@ -1,12 +1,12 @@
-"""The practice submission views (the editorial app's view family, named for practices) and
-the contact form for a practice's owner."""
+"""The practice submission views (the editorial app's view family, named for practices),
+the contact form for a practice's owner, and the monitoring dashboard."""
 
 import logging
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.formats import date_format
 from django.utils.http import content_disposition_header
@@ -17,14 +17,19 @@ from django.views.decorators.http import require_POST
 from allauth.core import ratelimit
 
 from portal import emails
+from portal import facets as facet_module
+from portal.charts import csv_response
+from portal.i18n import title_and_url
 from portal.memberships import managers_of
 from portal.permissions import editors
 from portal.sanitize import clean_text
+from portal.site_tree import site_tree
 from submissions.views import SubmissionViews
 
 from . import pdf
 from .confirmation import can_confirm
 from .confirmation import confirm_current as record_confirmation
+from .dashboard import Dashboard
 from .models import PracticeIndexPage, PracticePage
 from .submission_forms import ContactForm, LinkFormSet, PracticeSubmissionForm
 
@@ -141,3 +146,40 @@ def practice_pdf(request, pk):
     response = HttpResponse(content, content_type="application/pdf")
     response["Content-Disposition"] = content_disposition_header(True, f"{page.slug}.pdf")
     return response
+
+
+def _listing_url(request, model):
+    """The reader's address of the home page's first child of `model` (a library), or ""."""
+    tree = site_tree(request)
+    site = tree.site_for(request)
+    page = tree.first_child(site.root_page, model) if site else None
+    return title_and_url(page, request)[1] if page else ""
+
+
+def dashboard(request):
+    """The public monitoring dashboard, under the library's filters."""
+    board = Dashboard(request, PracticePage, _listing_url(request, PracticeIndexPage))
+    facets = board.facets()
+    return render(
+        request,
+        "practices/dashboard.html",
+        {
+            "page_title": _("Monitoring dashboard"),
+            "charts": board.charts(),
+            "total": board.total,
+            "facets": facets,
+            "active_filters": facet_module.active_filters(request.GET, facets),
+            "library_url": board.link(),
+            "filter_query": request.GET.urlencode(),
+        },
+    )
+
+
+def dashboard_csv(request, slug):
+    """One chart's data table as CSV (the same filters as the page)."""
+    board = Dashboard(request, PracticePage, _listing_url(request, PracticeIndexPage))
+    chart = next((chart for chart in board.charts() if chart.slug == slug), None)
+    if chart is None:
+        raise Http404(_("There is no such chart."))
+    header, rows = chart.table()
+    return csv_response(header, rows, chart.title)

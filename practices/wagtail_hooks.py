@@ -12,7 +12,13 @@ from portal.demo import DEMO_CONTENT
 from portal.following import FOLLOWABLE
 from portal.i18n import best_versions, current_language
 from portal.listing import paginate
-from portal.sections import FUNDING_SECTIONS, HOME_SECTIONS, ORGANISATION_SECTIONS, Section
+from portal.sections import (
+    FOOTER_LINKS,
+    FUNDING_SECTIONS,
+    HOME_SECTIONS,
+    ORGANISATION_SECTIONS,
+    Section,
+)
 from portal.site_tree import site_tree
 from submissions.wagtail_hooks import EditorMenuItem
 
@@ -100,6 +106,11 @@ def action_areas():
 @hooks.register(HOME_SECTIONS)
 def latest_practices():
     return Section(30, "practices/_home_latest.html", _latest)
+
+
+@hooks.register(FOOTER_LINKS)
+def dashboard_link():
+    return (10, _("Monitoring dashboard"), "dashboard")
 
 
 @hooks.register(ORGANISATION_SECTIONS)

@@ -10,6 +10,7 @@ from babel.numbers import format_currency
 
 from portal import i18n, sharing
 from portal.models import StandardPage
+from portal.sections import registered_footer_links
 from portal.site_tree import site_tree
 
 register = template.Library()
@@ -52,7 +53,8 @@ def main_menu(context):
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """Plain pages (about, accessibility, privacy) shown in the footer."""
+    """Plain pages (about, accessibility, privacy) shown in the footer, then the links feature
+    apps register (`portal.sections.FOOTER_LINKS`)."""
     home, tree = _home(context)
     if home is None:
         return []
@@ -62,7 +64,7 @@ def footer_links(context):
         for page in tree.public_children_of(home)
         if issubclass(page.specific_class, StandardPage)
     ]
-    return [link for link in links if link["url"]]
+    return [link for link in links if link["url"]] + registered_footer_links()
 
 
 @register.simple_tag(takes_context=True)
