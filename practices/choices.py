@@ -48,3 +48,30 @@ class Currency(models.TextChoices):
     CHF = "CHF", _("Swiss franc (CHF)")
     GBP = "GBP", _("pound sterling (GBP)")
     USD = "USD", _("US dollar (USD)")
+
+
+class AdoptionKind(models.TextChoices):
+    """How a practice took up another one (the adopter says so in its submission form)."""
+
+    INSPIRED_BY = "inspired-by", _("Inspired by")
+    ADAPTED_FROM = "adapted-from", _("Adapted from")
+    SCALED_UP_FROM = "scaled-up-from", _("Scaled up from")
+
+
+class Adoption(models.TextChoices):
+    """The library's "adopted elsewhere" filter."""
+
+    ADOPTED = "adopted", _("Adopted elsewhere")
+
+
+class RequestKind(models.TextChoices):
+    QUESTION = "question", _("Question about adopting")
+    VISIT = "visit", _("Study visit")
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    VISITED = "visited", _("Visited")
+    ADAPTED = "adapted", _("Adapted")

@@ -13,7 +13,18 @@ from portal.models import (
     TargetGroup,
 )
 
-from .choices import Continuation, EvidenceLevel, ImplementationLevel, MigrantParticipation, Status
+from .choices import (
+    Adoption,
+    Continuation,
+    EvidenceLevel,
+    ImplementationLevel,
+    MigrantParticipation,
+    Status,
+)
+
+
+def adoption_of(adopted):
+    return Adoption.ADOPTED if adopted else None
 
 
 def status_of(continuation):
@@ -72,5 +83,14 @@ FACETS = [
         raw_values=tuple(Continuation.values),
     ),
     FacetDefinition("year", _("Start year"), YEAR, "start_date"),
+    FacetDefinition(
+        "adoption",
+        _("Adoption"),
+        VALUE,
+        "adopted_elsewhere",
+        choices=tuple(Adoption.choices),
+        transform=adoption_of,
+        raw_values=(True, False),
+    ),
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}

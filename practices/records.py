@@ -121,6 +121,19 @@ FIELDS = [
     Field("image_credit", STRING, "Who made the main image.", read_only=True),
     Field("image_licence", STRING, "The licence of the main image.", read_only=True),
     Field("licence", URL, "The licence the practice is published under.", read_only=True),
+    Field(
+        "adapted_from",
+        NAMES,
+        "The practices this one took up: each the kind of link (inspired-by, adapted-from, "
+        "scaled-up-from) and the practice's page, separated by a space.",
+        read_only=True,
+    ),
+    Field(
+        "adopted_in",
+        NAMES,
+        "The practices elsewhere that took this one up: kind of link and page, as above.",
+        read_only=True,
+    ),
     Field("first_published", DATE, "When it was first published.", read_only=True),
     Field("last_published", DATE, "When it was last published.", read_only=True),
 ]
@@ -154,8 +167,13 @@ def _image_url(image, request):
     return request.build_absolute_uri(renditions[0].url) if renditions else ""
 
 
-def record(practice, request=None):
-    """The practice as a record: {field name: plain value}."""
+def _link(link, request):
+    return f"{link.kind} {link.practice.get_full_url(request)}"
+
+
+def record(practice, request=None, links=((), ())):
+    """The practice as a record: {field name: plain value}. `links`: its adoption links,
+    (adapted from, adopted in), from `practices.adoptions.links_of`."""
     organisation = practice.organisation
     image = practice.image
     data = {
@@ -187,6 +205,8 @@ def record(practice, request=None):
         "image_credit": image.credit if image else "",
         "image_licence": image.licence if image else "",
         "licence": practice.licence or settings.OPEN_DATA_LICENCE,
+        "adapted_from": [_link(link, request) for link in links[0]],
+        "adopted_in": [_link(link, request) for link in links[1]],
         "first_published": practice.first_published_at and practice.first_published_at.date(),
         "last_published": practice.last_published_at and practice.last_published_at.date(),
     }

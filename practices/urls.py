@@ -1,8 +1,16 @@
 from django.urls import path
 
-from . import views
+from . import request_views, views
 
 urlpatterns = [
     *views.PracticeSubmissionViews.urlpatterns(),
     path("contact/practice/<int:pk>/", views.contact, name="practice_contact"),
+    path(
+        "contact/practice/<int:pk>/adopt/",
+        request_views.request_create,
+        name="adoption_request",
+    ),
+    path("my/requests/", request_views.my_requests, name="my_requests"),
+    path("my/requests/<int:pk>/", request_views.request_detail, name="adoption_request_detail"),
+    path("my/requests/<int:pk>/step/", request_views.request_step, name="adoption_request_step"),
 ]

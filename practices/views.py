@@ -16,13 +16,18 @@ from portal.sanitize import clean_text
 from submissions.views import SubmissionViews
 
 from .models import PracticeIndexPage, PracticePage
-from .submission_forms import ContactForm, LinkFormSet, PracticeSubmissionForm
+from .submission_forms import (
+    AdoptionLinkFormSet,
+    ContactForm,
+    LinkFormSet,
+    PracticeSubmissionForm,
+)
 
 
 class PracticeSubmissionViews(SubmissionViews):
     model = PracticePage
     form_class = PracticeSubmissionForm
-    formsets = {"links": LinkFormSet}
+    formsets = {"links": LinkFormSet, "adapted_from": AdoptionLinkFormSet}
     template_name = "practices/submission_form.html"
     context_object_name = "practice"
     name = "practice"

@@ -16,13 +16,15 @@ from portal.site_tree import site_tree
 from submissions.wagtail_hooks import EditorMenuItem
 
 from . import (
+    adoptions,
     api,
     catalog,
     locales,  # noqa: F401 (it registers the locale hooks)
 )
+from .choices import RequestStatus
 from .import_views import ImportRunView, ImportView
 from .library import facet_index
-from .models import PracticeIndexPage, PracticePage
+from .models import AdoptionRequest, PracticeIndexPage, PracticePage
 
 LATEST = 6  # practices on the home page
 
@@ -77,6 +79,36 @@ def _organisation_practices(request, organisation):
     return {"practices": paginate(led, request.GET.get("page")), "partner_practices": partner}
 
 
+SHOWN_ADOPTIONS = 10  # practices per list in an organisation's adoption section
+
+
+def _organisation_adoptions(request, organisation):
+    """Where the organisation's practices were taken up, what it took up from elsewhere, and
+    how many requests from other organisations it answered; None when there is none."""
+    language = current_language()
+    readable = best_versions(PracticePage.objects.listable(), language).filter(
+        organisation=organisation
+    )
+    adopted = [
+        (page, adoptions.adopted_in(page, language))
+        for page in readable.filter(adopted_elsewhere=True).order_by("-pk")[:SHOWN_ADOPTIONS]
+    ]
+    took_up = [
+        (page, adoptions.adapted_from(page, language))
+        for page in readable.filter(adapted_from__isnull=False).distinct()[:SHOWN_ADOPTIONS]
+    ]
+    answered = AdoptionRequest.objects.answered_by(organisation)
+    context = {
+        "adopted": [(page, links) for page, links in adopted if links],
+        "took_up": [(page, links) for page, links in took_up if links],
+        "answered": answered.count(),
+        "accepted": answered.exclude(status=RequestStatus.DECLINED).count(),
+    }
+    if not (context["adopted"] or context["took_up"] or context["answered"]):
+        return None
+    return context
+
+
 @hooks.register(HOME_SECTIONS)
 def practice_count():
     return Section(10, "practices/_home_count.html", _count, slot="hero")
@@ -97,9 +129,19 @@ def organisation_practices():
     return Section(20, "practices/_organisation_practices.html", _organisation_practices)
 
 
+@hooks.register(ORGANISATION_SECTIONS)
+def organisation_adoptions():
+    return Section(25, "practices/_organisation_adoptions.html", _organisation_adoptions)
+
+
 @hooks.register(DEMO_CONTENT)
 def demo_practices():
     return (20, "practices.demo.generate")
+
+
+@hooks.register(DEMO_CONTENT)
+def demo_adoptions():
+    return (25, "practices.demo.adoptions.generate")
 
 
 @hooks.register("register_admin_urls")

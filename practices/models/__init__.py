@@ -1,3 +1,4 @@
+from .adoption import AdoptionRequest, AdoptionRequestEvent, PracticeAdoption
 from .imports import ImportedPractice, ImportRun
 from .library import PracticeIndexPage
 from .practice import (
@@ -11,6 +12,9 @@ from .practice import (
 )
 
 __all__ = [
+    "AdoptionRequest",
+    "AdoptionRequestEvent",
+    "PracticeAdoption",
     "BODY_SECTIONS",
     "ImportRun",
     "ImportedPractice",
