@@ -36,15 +36,17 @@ class AdoptionRequestForm(forms.ModelForm):
     def __init__(self, *args, organisations, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations
-        if organisations.count() == 1:
-            self.fields["organisation"].initial = organisations.first()
-            self.fields["organisation"].widget = forms.HiddenInput()
+        self.only = organisations.first() if organisations.count() == 1 else None
+        if self.only:  # nothing to choose: sent for the member's only organisation
+            del self.fields["organisation"]
         self.fields["purpose"].error_messages["required"] = _(
             "Say what you would like to know or see, and why."
         )
 
     def clean(self):
         cleaned = super().clean()
+        if self.only:
+            cleaned["organisation"] = self.only
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if cleaned.get("kind") == RequestKind.VISIT:
             if not start:
