@@ -27,7 +27,6 @@ class AdoptionRequestForm(forms.ModelForm):
             "date_from": DateInput,
             "date_to": DateInput,
         }
-        labels = {"purpose": _("What you would like to know or see, and why")}
         help_texts = {
             "languages": _("For example: English, German. The hosts may not speak yours."),
             "people": _("For a study visit: how many of you would come (at most 200)."),
@@ -39,6 +38,7 @@ class AdoptionRequestForm(forms.ModelForm):
         self.only = organisations.first() if organisations.count() == 1 else None
         if self.only:  # nothing to choose: sent for the member's only organisation
             del self.fields["organisation"]
+        self.fields["kind"].choices = RequestKind.choices  # no empty choice among the radios
         self.fields["purpose"].error_messages["required"] = _(
             "Say what you would like to know or see, and why."
         )

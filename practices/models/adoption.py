@@ -76,9 +76,9 @@ class AdoptionRequest(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="adoption_requests_sent"
     )
     kind = models.CharField(_("kind of request"), max_length=20, choices=RequestKind.choices)
-    purpose = models.TextField(_("purpose"), max_length=3000)
-    date_from = models.DateField(_("from"), null=True, blank=True)
-    date_to = models.DateField(_("until"), null=True, blank=True)
+    purpose = models.TextField(_("what you would like to know or see, and why"), max_length=3000)
+    date_from = models.DateField(_("first day of the visit"), null=True, blank=True)
+    date_to = models.DateField(_("last day of the visit"), null=True, blank=True)
     people = models.PositiveSmallIntegerField(
         _("number of people"),
         null=True,
@@ -125,4 +125,11 @@ class AdoptionRequestEvent(models.Model):
         ordering = ["at", "pk"]
 
     def __str__(self):
-        return f"{self.get_status_display()} ({self.at:%Y-%m-%d})"
+        return f"{self.label} ({self.at:%Y-%m-%d})"
+
+    @property
+    def label(self):
+        """What the step was: "Request sent", then the status it moved the request to."""
+        if self.status == RequestStatus.PENDING:
+            return _("Request sent")
+        return self.get_status_display()
