@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from django.db import transaction
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from portal.i18n import best_versions
 from portal.models import Revision
@@ -56,22 +56,25 @@ def adapted_from(page, language):
 
 
 def links_of(pages, language):
-    """{translation key: (adapted from, adopted in)} of these practices, in three queries:
-    the links of the versions given, the links to their groups, the other practices."""
+    """{translation key: (adapted from, adopted in)} of these practices, in one query (the
+    links from and to them) and, when there are any, a second (the other practices)."""
     keys = {page.translation_key for page in pages}
-    outgoing = PracticeAdoption.objects.filter(adopter__in=[page.pk for page in pages])
-    incoming = (
-        PracticeAdoption.objects.filter(original__translation_key__in=keys)
-        .exclude(adopter__translation_key=F("original__translation_key"))
-        .order_by("-adopter__first_published_at", "pk")
+    pks = {page.pk for page in pages}
+    links = list(
+        PracticeAdoption.objects.filter(Q(adopter__in=pks) | Q(original__translation_key__in=keys))
+        .select_related("adopter", "original")
+        .order_by("-adopter__first_published_at", "sort_order", "pk")
     )
-    outgoing = list(outgoing.select_related("original").order_by("sort_order", "pk"))
-    incoming = list(incoming.select_related("adopter", "original"))
-    shown = _best(
-        {link.original.translation_key for link in outgoing}
-        | {link.adopter.translation_key for link in incoming},
-        language,
-    )
+    outgoing = [link for link in links if link.adopter_id in pks]
+    incoming = [
+        link
+        for link in links
+        if link.original.translation_key in keys
+        and link.adopter.translation_key != link.original.translation_key
+    ]
+    others = {link.original.translation_key for link in outgoing}
+    others |= {link.adopter.translation_key for link in incoming}
+    shown = _best(others, language) if others else {}
     result = {key: ([], []) for key in keys}
     by_page = {page.pk: page.translation_key for page in pages}
     for link in outgoing:

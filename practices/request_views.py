@@ -81,7 +81,7 @@ def request_create(request, pk):
             "form": form,
             "practice": page,
             "has_managers": has_managers,
-            "page_title": _("Ask about adopting this practice"),
+            "page_title": _("Ask about adopting this"),
         },
     )
 

@@ -99,7 +99,11 @@ def _organisation_adoptions(request, organisation):
     ]
     answered = AdoptionRequest.objects.answered_by(organisation)
     context = {
-        "adopted": [(page, links) for page, links in adopted if links],
+        "adopted": [
+            (page, links, ", ".join(link.place for link in links))
+            for page, links in adopted
+            if links
+        ],
         "took_up": [(page, links) for page, links in took_up if links],
         "answered": answered.count(),
         "accepted": answered.exclude(status=RequestStatus.DECLINED).count(),
