@@ -139,7 +139,7 @@ def request_detail(request, pk):
             "adoption_request": found,
             "events": found.events.select_related("by_organisation"),
             "steps": [(step, STEP_LABELS[step]) for step in steps],
-            "form": StepForm(steps=steps),
+            "message_fields": [StepForm(steps=steps)["message"]],
             "site_name": settings.WAGTAIL_SITE_NAME,
             "page_title": found.practice.title,
         },
