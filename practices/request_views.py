@@ -157,9 +157,16 @@ def request_step(request, pk):
         ]
         messages.error(request, " ".join(problems))
         return redirect("adoption_request_detail", pk=found.pk)
-    service.take_step(
-        found, request.user, form.cleaned_data["status"], clean_text(form.cleaned_data["message"])
-    )
+    try:
+        service.take_step(
+            found,
+            request.user,
+            form.cleaned_data["status"],
+            clean_text(form.cleaned_data["message"]),
+        )
+    except service.StepRefused as refused:  # answered meanwhile, in another tab
+        messages.error(request, str(refused))
+        return redirect("adoption_request_detail", pk=found.pk)
     if found.status == RequestStatus.ADAPTED and found.draft:
         messages.success(
             request,

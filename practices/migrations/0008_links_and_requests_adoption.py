@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
                 ('people', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(200)], verbose_name='number of people')),
                 ('languages', models.CharField(blank=True, max_length=200, verbose_name='languages you can speak')),
                 ('status', models.CharField(choices=[('pending', 'Waiting for an answer'), ('accepted', 'Accepted'), ('declined', 'Declined'), ('visited', 'Visited'), ('adapted', 'Adapted')], default='pending', max_length=20)),
-                ('relayed', models.BooleanField(default=False, help_text='Sent to the editors: the organisation had no manager.')),
+                ('relayed', models.BooleanField(default=False)),
                 ('created_at', models.DateTimeField(auto_now_add=True)),
                 ('draft', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='practices.practicepage')),
                 ('owner_organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='adoption_requests_received', to='portal.organisation')),

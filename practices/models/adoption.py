@@ -47,13 +47,6 @@ class PracticeAdoption(Orderable):
 
 
 class AdoptionRequestQuerySet(models.QuerySet):
-    def involving(self, organisations):
-        """Requests sent by, or to, one of these organisations."""
-        return self.filter(
-            models.Q(requester_organisation__in=organisations)
-            | models.Q(owner_organisation__in=organisations)
-        )
-
     def answered_by(self, organisation):
         return self.filter(owner_organisation=organisation).exclude(status=RequestStatus.PENDING)
 
@@ -89,9 +82,7 @@ class AdoptionRequest(models.Model):
     status = models.CharField(
         max_length=20, choices=RequestStatus.choices, default=RequestStatus.PENDING
     )
-    relayed = models.BooleanField(
-        default=False, help_text="Sent to the editors: the organisation had no manager."
-    )
+    relayed = models.BooleanField(default=False)  # sent to the editors: it had no manager
     draft = models.ForeignKey(
         PracticePage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
