@@ -125,6 +125,10 @@ def test_the_whole_lifecycle(client, people):
     assert [link.original for link in draft.adapted_from.all()] == [people["practice"]]
     assert [link.kind for link in draft.adapted_from.all()] == ["adapted-from"]
     assert response.redirect_chain[-1][0] == request.draft.get_edit_url()
+    edit = soup(response)
+    assert edit.find("input", {"name": "adapted_from-0-original"})["value"] == (
+        people["practice"].full_url
+    )
     assert [m.to for m in mail.outbox] == [["manager@nby.example"]]
     assert PracticePage.objects.filter(live=True).count() == 1
 
