@@ -14,13 +14,14 @@ from ninja import Field, Query, Router, Schema
 from portal.api import schemas
 from portal.api.params import Language, aware, check_query, page_of, query_schema
 from portal.api.problems import Problem
-from portal.i18n import best_versions
+from portal.i18n import best_versions, current_language
 from portal.listing import LIBRARY_SORTS, SEARCH_SORTS
 from portal.models import Organisation
 from search import service
 
-from . import catalog
+from . import adoptions, catalog
 from .choices import (
+    AdoptionKind,
     Continuation,
     EvidenceLevel,
     ImplementationLevel,
@@ -47,6 +48,19 @@ class Attachment(Schema):
 class Link(Schema):
     title: str
     url: str
+
+
+class AdoptionLink(Schema):
+    """A typed link between two practices (`kind`: inspired-by, adapted-from, scaled-up-from),
+    with the adopter's note on what it changed."""
+
+    id: uuid.UUID  # the other practice (its translation group)
+    title: str
+    url: str
+    organisation: str
+    place: str
+    kind: schemas.Coded
+    note: str
 
 
 class GalleryImage(schemas.Image):
@@ -109,6 +123,8 @@ class Practice(Schema):
     gallery: list[GalleryImage]
     attachments: list[Attachment]
     links: list[Link]
+    adapted_from: list[AdoptionLink]  # the practices this one took up
+    adopted_in: list[AdoptionLink]  # the practices elsewhere that took this one up
     translations: list[schemas.Translation]
     licence: str
 
@@ -171,7 +187,29 @@ def _records(request, practices):
         ),
     )
     groups = schemas.translations(request, practices)
-    return [_record(request, page, groups.get(page.translation_key, [])) for page in practices]
+    links = adoptions.links_of(practices, current_language())
+    return [
+        {
+            **_record(request, page, groups.get(page.translation_key, [])),
+            **_adoption_record(request, *links[page.translation_key]),
+        }
+        for page in practices
+    ]
+
+
+def _adoption_record(request, took_up, adopted_in):
+    def one(link):
+        return {
+            "id": link.practice.translation_key,
+            "title": link.practice.title,
+            "url": link.practice.get_full_url(request) or "",
+            "organisation": link.practice.organisation.name,
+            "place": link.place,
+            "kind": schemas.choice(AdoptionKind, link.kind),
+            "note": link.note,
+        }
+
+    return {"adapted_from": [one(x) for x in took_up], "adopted_in": [one(x) for x in adopted_in]}
 
 
 def _validation(page):

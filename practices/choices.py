@@ -65,3 +65,30 @@ class Validated(models.TextChoices):
     """The library's "validated" filter: a validation whose re-check date has not passed."""
 
     YES = "yes", _("Validated by experts")
+
+
+class AdoptionKind(models.TextChoices):
+    """How a practice took up another one (the adopter says so in its submission form)."""
+
+    INSPIRED_BY = "inspired-by", _("Inspired by")
+    ADAPTED_FROM = "adapted-from", _("Adapted from")
+    SCALED_UP_FROM = "scaled-up-from", _("Scaled up from")
+
+
+class Adoption(models.TextChoices):
+    """The library's "adopted elsewhere" filter."""
+
+    ADOPTED = "adopted", _("Adopted elsewhere")
+
+
+class RequestKind(models.TextChoices):
+    QUESTION = "question", _("Question about adopting")
+    VISIT = "visit", _("Study visit")
+
+
+class RequestStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    VISITED = "visited", _("Visited")
+    ADAPTED = "adapted", _("Adapted")

@@ -2,7 +2,9 @@
 the records of `practices.records`, read a chunk at a time."""
 
 from portal import exports
+from portal.i18n import current_language
 
+from . import adoptions
 from .library import matching_ids
 from .models.practice import PracticePage
 from .records import COLUMNS, export_queryset, record
@@ -12,8 +14,11 @@ KIND = "practices"
 
 def records_of(ids, request):
     """{id: record} of the public practices among `ids`."""
+    practices = list(export_queryset().filter(pk__in=ids))
+    links = adoptions.links_of(practices, current_language())
     return {
-        practice.pk: record(practice, request) for practice in export_queryset().filter(pk__in=ids)
+        practice.pk: record(practice, request, links[practice.translation_key])
+        for practice in practices
     }
 
 

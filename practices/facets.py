@@ -14,6 +14,7 @@ from portal.models import (
 )
 
 from .choices import (
+    Adoption,
     Continuation,
     EvidenceLevel,
     ImplementationLevel,
@@ -21,6 +22,10 @@ from .choices import (
     Status,
     Validated,
 )
+
+
+def adoption_of(adopted):
+    return Adoption.ADOPTED if adopted else None
 
 
 def status_of(continuation):
@@ -86,5 +91,14 @@ FACETS = [
         raw_values=tuple(Continuation.values),
     ),
     FacetDefinition("year", _("Start year"), YEAR, "start_date"),
+    FacetDefinition(
+        "adoption",
+        _("Adoption"),
+        VALUE,
+        "adopted_elsewhere",
+        choices=tuple(Adoption.choices),
+        transform=adoption_of,
+        raw_values=(True, False),
+    ),
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}

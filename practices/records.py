@@ -141,6 +141,19 @@ FIELDS = [
         read_only=True,
         choices=_values(ValidationCriterion),
     ),
+    Field(
+        "adapted_from",
+        NAMES,
+        "The practices this one took up: each the kind of link (inspired-by, adapted-from, "
+        "scaled-up-from) and the practice's page, separated by a space.",
+        read_only=True,
+    ),
+    Field(
+        "adopted_in",
+        NAMES,
+        "The practices elsewhere that took this one up: kind of link and page, as above.",
+        read_only=True,
+    ),
     Field("first_published", DATE, "When it was first published.", read_only=True),
     Field("last_published", DATE, "When it was last published.", read_only=True),
 ]
@@ -197,8 +210,13 @@ def _validation(practice):
     }
 
 
-def record(practice, request=None):
-    """The practice as a record: {field name: plain value}."""
+def _link(link, request):
+    return f"{link.kind} {link.practice.get_full_url(request)}"
+
+
+def record(practice, request=None, links=((), ())):
+    """The practice as a record: {field name: plain value}. `links`: its adoption links,
+    (adapted from, adopted in), from `practices.adoptions.links_of`."""
     organisation = practice.organisation
     image = practice.image
     data = {
@@ -231,6 +249,8 @@ def record(practice, request=None):
         "image_licence": image.licence if image else "",
         "licence": practice.licence or settings.OPEN_DATA_LICENCE,
         **_validation(practice),
+        "adapted_from": [_link(link, request) for link in links[0]],
+        "adopted_in": [_link(link, request) for link in links[1]],
         "first_published": practice.first_published_at and practice.first_published_at.date(),
         "last_published": practice.last_published_at and practice.last_published_at.date(),
     }

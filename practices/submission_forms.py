@@ -1,5 +1,7 @@
 """The front-end forms: practice submission (every field, in sections) and contact."""
 
+from urllib.parse import urlsplit
+
 from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -10,8 +12,10 @@ from portal.sanitize import safe_url
 from portal.uploads import CheckedImageField, PDFField
 from submissions.forms import ChildFormSet, SubmissionForm
 
+from .choices import AdoptionKind
 from .forms import REQUIRED_MESSAGES, date_errors, taxonomy_errors
 from .models import BODY_SECTIONS, PracticePage
+from .models.adoption import NOTE_MAX_LENGTH
 from .models.practice import PEOPLE_REACHED_MAX, validate_people_reached
 
 SUBMISSION_SECTIONS = [
@@ -160,6 +164,81 @@ class LinkRows(ChildFormSet):
 LinkFormSet = forms.formset_factory(
     LinkForm, formset=LinkRows, extra=2, max_num=10, validate_max=True
 )
+
+
+class AdoptionLinkForm(forms.Form):
+    """One practice the submitted practice took up: its address on the portal, how, and what
+    was changed."""
+
+    original = forms.CharField(
+        label=_("Address of the practice on this portal"),
+        max_length=500,
+        required=False,
+        help_text=_("Open the practice you learned from and copy its address here."),
+    )
+    kind = forms.ChoiceField(
+        label=_("How you took it up"), choices=AdoptionKind.choices, required=False
+    )
+    note = forms.CharField(
+        label=_("What you changed"),
+        max_length=NOTE_MAX_LENGTH,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean_original(self):
+        address = self.cleaned_data["original"].strip()
+        if not address:
+            return None
+        page = practice_at(address)
+        if page is None:
+            raise forms.ValidationError(
+                _("No published practice has this address. Copy it from the practice's page.")
+            )
+        return page
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("original") and not cleaned.get("kind"):
+            cleaned["kind"] = AdoptionKind.ADAPTED_FROM
+        return cleaned
+
+
+class AdoptionLinkRows(ChildFormSet):
+    key_field = "original"
+    default_error_messages = {
+        "too_many_forms": _("You can name up to %(num)s practices. Remove some, then save again."),
+    }
+
+    def __init__(self, data=None, *args, **kwargs):
+        """A post without these rows (a form from before they existed) names no practice."""
+        prefix = kwargs.get("prefix") or self.get_default_prefix()
+        if data is not None and f"{prefix}-TOTAL_FORMS" not in data:
+            data = data.copy()
+            data.update({f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"})
+        super().__init__(data, *args, **kwargs)
+
+    @classmethod
+    def initial_for(cls, objects):
+        return [
+            {"original": link.original.full_url or "", "kind": link.kind, "note": link.note}
+            for link in objects
+        ]
+
+
+AdoptionLinkFormSet = forms.formset_factory(
+    AdoptionLinkForm, formset=AdoptionLinkRows, extra=1, max_num=5, validate_max=True
+)
+
+
+def practice_at(address):
+    """The live, public practice at an address of the portal (any host, any language), or
+    None: the last part of the path is its slug, the first its language."""
+    parts = [part for part in urlsplit(address).path.split("/") if part]
+    if not parts:
+        return None
+    found = PracticePage.objects.listable().filter(slug=parts[-1])
+    return found.filter(locale__language_code=parts[0]).first() or found.first()
 
 
 class ContactForm(forms.Form):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import request_views, views
 
 urlpatterns = [
     *views.PracticeSubmissionViews.urlpatterns(),
@@ -9,4 +9,12 @@ urlpatterns = [
     path("practice/<int:pk>/confirm/", views.confirm_current, name="practice_confirm"),
     path("monitoring/", views.dashboard, name="dashboard"),
     path("monitoring/<slug:slug>.csv", views.dashboard_csv, name="dashboard_csv"),
+    path(
+        "contact/practice/<int:pk>/adopt/",
+        request_views.request_create,
+        name="adoption_request",
+    ),
+    path("my/requests/", request_views.my_requests, name="my_requests"),
+    path("my/requests/<int:pk>/", request_views.request_detail, name="adoption_request_detail"),
+    path("my/requests/<int:pk>/step/", request_views.request_step, name="adoption_request_step"),
 ]

@@ -31,7 +31,12 @@ from .confirmation import can_confirm
 from .confirmation import confirm_current as record_confirmation
 from .dashboard import Dashboard
 from .models import PracticeIndexPage, PracticePage
-from .submission_forms import ContactForm, LinkFormSet, PracticeSubmissionForm
+from .submission_forms import (
+    AdoptionLinkFormSet,
+    ContactForm,
+    LinkFormSet,
+    PracticeSubmissionForm,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +44,7 @@ logger = logging.getLogger(__name__)
 class PracticeSubmissionViews(SubmissionViews):
     model = PracticePage
     form_class = PracticeSubmissionForm
-    formsets = {"links": LinkFormSet}
+    formsets = {"links": LinkFormSet, "adapted_from": AdoptionLinkFormSet}
     template_name = "practices/submission_form.html"
     context_object_name = "practice"
     name = "practice"

@@ -23,15 +23,17 @@ from portal.site_tree import site_tree
 from submissions.wagtail_hooks import EditorMenuItem
 
 from . import (
+    adoptions,
     api,
     catalog,
     confirmation,
     locales,  # noqa: F401 (it registers the locale hooks)
 )
+from .choices import RequestStatus
 from .following import followable_practices
 from .import_views import ImportRunView, ImportView
 from .library import facet_index, index_facets
-from .models import PracticeIndexPage, PracticePage
+from .models import AdoptionRequest, PracticeIndexPage, PracticePage
 
 LATEST = 6  # practices on the home page
 
@@ -91,6 +93,40 @@ def _organisation_practices(request, organisation):
         "partner_practices": paginate(partner, request.GET.get(PARTNER_PAGE)),
         "partner_page": PARTNER_PAGE,
     }
+
+
+SHOWN_ADOPTIONS = 10  # practices per list in an organisation's adoption section
+
+
+def _organisation_adoptions(request, organisation):
+    """Where the organisation's practices were taken up, what it took up from elsewhere, and
+    how many requests from other organisations it answered; None when there is none."""
+    language = current_language()
+    readable = best_versions(PracticePage.objects.listable(), language).filter(
+        organisation=organisation
+    )
+    adopted = [
+        (page, adoptions.adopted_in(page, language))
+        for page in readable.filter(adopted_elsewhere=True).order_by("-pk")[:SHOWN_ADOPTIONS]
+    ]
+    took_up = [
+        (page, adoptions.adapted_from(page, language))
+        for page in readable.filter(adapted_from__isnull=False).distinct()[:SHOWN_ADOPTIONS]
+    ]
+    answered = AdoptionRequest.objects.answered_by(organisation)
+    context = {
+        "adopted": [
+            (page, links, ", ".join(link.place for link in links))
+            for page, links in adopted
+            if links
+        ],
+        "took_up": [(page, links) for page, links in took_up if links],
+        "answered": answered.count(),
+        "accepted": answered.exclude(status=RequestStatus.DECLINED).count(),
+    }
+    if not (context["adopted"] or context["took_up"] or context["answered"]):
+        return None
+    return context
 
 
 @hooks.register(HOME_SECTIONS)
@@ -155,6 +191,11 @@ def organisation_follow():
 hooks.register(FOLLOWABLE, followable_practices)
 
 
+@hooks.register(ORGANISATION_SECTIONS)
+def organisation_adoptions():
+    return Section(25, "practices/_organisation_adoptions.html", _organisation_adoptions)
+
+
 @hooks.register(DEMO_CONTENT)
 def demo_practices():
     return (20, "practices.demo.generate")
@@ -163,6 +204,10 @@ def demo_practices():
 @hooks.register(DEMO_CONTENT)
 def demo_validations():
     return (25, "practices.demo.validations.generate")
+
+
+def demo_adoptions():
+    return (26, "practices.demo.adoptions.generate")
 
 
 @hooks.register("register_admin_urls")

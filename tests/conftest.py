@@ -219,6 +219,10 @@ def complete_practice_data(**overrides):
         "links-INITIAL_FORMS": "0",
         "links-MIN_NUM_FORMS": "0",
         "links-MAX_NUM_FORMS": "10",
+        "adapted_from-TOTAL_FORMS": "1",
+        "adapted_from-INITIAL_FORMS": "0",
+        "adapted_from-MIN_NUM_FORMS": "0",
+        "adapted_from-MAX_NUM_FORMS": "5",
         "licence_consent": "on",
         "action": "submit",
     }

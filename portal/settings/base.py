@@ -190,7 +190,7 @@ ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Integra] "
 ACCOUNT_FORMS = {"signup": "portal.accounts.SignupForm"}
-ACCOUNT_RATE_LIMITS = {"contact_owner": "5/h/user,20/h/ip"}
+ACCOUNT_RATE_LIMITS = {"contact_owner": "5/h/user,20/h/ip", "adoption_request": "5/h/user,20/h/ip"}
 # Behind a reverse proxy, the client's address is the n-th from the right in X-Forwarded-For:
 # set the number of proxies so rate limits tell clients apart (0: REMOTE_ADDR, no proxy).
 ALLAUTH_TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

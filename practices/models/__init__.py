@@ -1,3 +1,4 @@
+from .adoption import AdoptionRequest, AdoptionRequestEvent, PracticeAdoption
 from .imports import ImportedPractice, ImportRun
 from .library import PracticeIndexPage
 from .practice import (
@@ -12,6 +13,9 @@ from .practice import (
 from .validation import ExpertValidationTask, PracticeValidation
 
 __all__ = [
+    "AdoptionRequest",
+    "AdoptionRequestEvent",
+    "PracticeAdoption",
     "BODY_SECTIONS",
     "ExpertValidationTask",
     "ImportRun",

@@ -275,6 +275,9 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         editable=False,
     )
     licence_agreed_at = models.DateTimeField(null=True, editable=False)
+    # Whether a live practice elsewhere links to this one (practices.adoptions keeps it): the
+    # library's "adopted elsewhere" filter. Not part of the page's revisions.
+    adopted_elsewhere = models.BooleanField(default=False, editable=False)
 
     objects = PracticeManager()
     served_with = ("organisation__organisation_type", "image")  # read with it (portal.site_tree)
@@ -322,6 +325,7 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         InlinePanel("gallery_images", heading=_("Images"), label=_("image")),
         InlinePanel("attachments", heading=_("Attachments"), label=_("document")),
         InlinePanel("links", heading=_("External links"), label=_("link")),
+        InlinePanel("adapted_from", heading=_("Practices this one took up"), label=_("link")),
     ]
     taxonomy_panels = [
         FieldPanel("action_areas", widget=forms.CheckboxSelectMultiple),
@@ -364,6 +368,12 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         self.licence = licence or settings.OPEN_DATA_LICENCE
         self.licence_agreed_by = user if user and user.is_authenticated else None
         self.licence_agreed_at = timezone.now()
+
+    def with_content_json(self, content):
+        """A revision restores its fields, but not whether others adopted the practice since."""
+        page = super().with_content_json(content)
+        page.adopted_elsewhere = self.adopted_elsewhere
+        return page
 
     def clean(self):
         super().clean()

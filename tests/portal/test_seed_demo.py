@@ -18,8 +18,9 @@ from portal.demo.standard_pages import load_standard_pages
 from portal.i18n import reader_url
 from portal.models import CustomImage, Organisation, OrganisationType, StandardPage
 from practices.demo import TRANSLATIONS, load_practices
+from practices.demo.adoptions import DATA as ADOPTIONS
 from practices.demo.validations import load_validations
-from practices.models import PracticePage, PracticeValidation
+from practices.models import AdoptionRequest, PracticeAdoption, PracticePage, PracticeValidation
 from tests.utils import card_titles, soup
 
 pytestmark = pytest.mark.django_db
@@ -108,12 +109,18 @@ def demo_is_what_its_data_files_hold(output):
     validations = load_validations()
     validated = set(PracticeValidation.objects.values_list("practice__slug", flat=True))
     assert {data["practice"] for data in validations} <= validated
+    assert {(a.original.slug, a.adopter.slug) for a in PracticeAdoption.objects.all()} == {
+        (data["original"], data["adopter"]) for data in ADOPTIONS["links"]
+    }
+    assert AdoptionRequest.objects.count() == len(ADOPTIONS["requests"])
     page_languages = sorted(STANDARD_PAGE_TRANSLATIONS.glob("*.json"))
     assert StandardPage.objects.count() == len(pages) * (1 + len(page_languages))
     assert output.strip() == (
         f"Demo content ready: {len(organisations)} organisations, {len(practices)} practices "
         f"({len(practices)} new, {len(translations)} new translations), "
         f"{len(validations)} expert validations ({len(validations)} new), "
+        f"{len(ADOPTIONS['links'])} new adoption links, "
+        f"{len(ADOPTIONS['requests'])} new requests between organisations, "
         f"{len(events)} events ({len(events)} new), "
         f"{len(pages)} new pages ({len(pages) * len(page_languages)} new translations)."
     )
