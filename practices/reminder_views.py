@@ -28,7 +28,7 @@ def confirm_link(request, token):
     if user is None or not is_manager(user, page.organisation):
         return _bad_link(
             request,
-            _("This link was sent to a manager of %(organisation)s, who no longer manages it.")
+            _("This link was sent to someone who no longer manages %(organisation)s.")
             % {"organisation": page.organisation.name},
         )
     done = request.method == "POST"

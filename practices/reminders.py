@@ -138,7 +138,8 @@ def message(manager, versions):
                 reverse("practice_confirm_link", args=[confirm_token(page, manager)])
             ),
             "edit_url": emails.absolute(page.get_edit_url()),
-            "link_days": settings.REMINDER_LINK_MAX_AGE // (24 * 3600),
+            "link_until": timezone.localdate()
+            + datetime.timedelta(seconds=settings.REMINDER_LINK_MAX_AGE),
         }
         subject = " ".join(
             render_to_string("emails/freshness_reminder_subject.txt", context).split()

@@ -130,7 +130,7 @@ def test_a_former_manager_link_no_longer_confirms(client, old):
     message = mail.outbox[0]
     old.organisation.memberships.filter(user__email=message.to[0]).delete()
     response = client.post(link_in(message))
-    assert response.status_code == 400 and "no longer manages it" in text(response)
+    assert response.status_code == 400 and "no longer manages Welcome House" in text(response)
 
 
 def test_the_mail_is_in_the_managers_language(old, owner):
