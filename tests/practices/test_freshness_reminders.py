@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 import pytest
+from django_tasks_db.models import DBTaskResult
 
 from practices import reminders
 from tests.utils import soup, text
@@ -141,3 +142,18 @@ def test_the_mail_is_in_the_managers_language(old, owner):
     by_address = {m.to[0]: m for m in mail.outbox}
     assert link_in(by_address["ana@welcome.example"]).startswith("/sv/")
     assert link_in(by_address["bo@welcome.example"]).startswith("/en/")
+
+
+def test_the_worker_schedule_is_queued_once(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    out = StringIO()
+    call_command("send_reminders", "--schedule", stdout=out)
+    call_command("send_reminders", "--schedule", stdout=out)
+    assert "Queued the worker's recurring reminder run" in out.getvalue()
+    assert "already queued" in out.getvalue()
+    assert DBTaskResult.objects.filter(task_path__endswith="send_reminders_task").count() == 1
+
+
+def test_the_worker_task_sends_the_due_reminders(old):
+    reminders.send_reminders_task.enqueue()
+    assert len(mail.outbox) == 2
