@@ -1,12 +1,17 @@
 from django.urls import path
 
-from . import request_views, views
+from . import reminder_views, request_views, views
 
 urlpatterns = [
     *views.PracticeSubmissionViews.urlpatterns(),
     path("contact/practice/<int:pk>/", views.contact, name="practice_contact"),
     path("practice/<int:pk>/pdf/", views.practice_pdf, name="practice_pdf"),
     path("practice/<int:pk>/confirm/", views.confirm_current, name="practice_confirm"),
+    path(
+        "practice/confirm/<str:token>/",
+        reminder_views.confirm_link,
+        name="practice_confirm_link",
+    ),
     path("monitoring/", views.dashboard, name="dashboard"),
     path("monitoring/<slug:slug>.csv", views.dashboard_csv, name="dashboard_csv"),
     path(

@@ -307,6 +307,10 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 # long the unsubscribe link in an alert keeps working.
 ALERT_INTERVAL_MINUTES = env_int("ALERT_INTERVAL_MINUTES", 15)
 ALERT_LINK_MAX_AGE = env_int("ALERT_LINK_MAX_AGE_DAYS", 180) * 24 * 3600
+# Freshness reminders (practices.reminders): hours between the worker's runs, and how long the
+# "confirm it is still current" link in a reminder keeps working.
+REMINDER_INTERVAL_HOURS = env_int("REMINDER_INTERVAL_HOURS", 24)
+REMINDER_LINK_MAX_AGE = env_int("REMINDER_LINK_MAX_AGE_DAYS", 60) * 24 * 3600
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Integra <no-reply@integra.example>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -10,6 +10,7 @@ from .practice import (
     PracticeQuerySet,
     validate_summary_length,
 )
+from .reminders import FreshnessReminder
 from .validation import ExpertValidationTask, PracticeValidation
 
 __all__ = [
@@ -18,6 +19,7 @@ __all__ = [
     "PracticeAdoption",
     "BODY_SECTIONS",
     "ExpertValidationTask",
+    "FreshnessReminder",
     "ImportRun",
     "ImportedPractice",
     "PracticeAttachment",
