@@ -52,7 +52,9 @@ def validation_chart(board):
         ]
         in_area = area & by_validation
         cells += [
-            Cell((in_area & validated).bit_count(), board.link(area=value, validated="yes")),
+            Cell(
+                (in_area & validated).bit_count(), board.link(area=value, validated=Validated.YES)
+            ),
             Cell((in_area & expired).bit_count()),
             Cell((in_area & ~validated & ~expired).bit_count()),
         ]
