@@ -96,6 +96,7 @@ class Matrix:
     row_header: str
     columns: list  # labels
     rows: list = field(default_factory=list)  # (label, url, [Cell])
+    legend: bool = True  # the "no practice" / "fewer than 3" legend (when cells mark gaps)
 
     def table(self):
         header = [self.row_header, *self.columns]

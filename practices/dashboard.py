@@ -25,6 +25,7 @@ from portal.models import Country
 from portal.models.taxonomy import terms_by_code
 
 from .choices import EvidenceLevel
+from .dashboard_exchange import adoption_chart, validation_chart
 from .facets import FACETS, FACETS_BY_PARAM
 from .library import facet_index, index_facets
 
@@ -213,6 +214,8 @@ class Dashboard:
             self.bars("target", _("Practices by target group")),
             self.bars("evidence", _("Practices by evidence level")),
             self.unevaluated(),
+            validation_chart(self),
+            adoption_chart(self),
             *panel_charts(self.request, self.selected),
         ]
 

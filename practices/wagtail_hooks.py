@@ -34,6 +34,7 @@ from .following import followable_practices
 from .import_views import ImportRunView, ImportView
 from .library import facet_index, index_facets
 from .models import AdoptionRequest, PracticeIndexPage, PracticePage
+from .profile_validations import organisation_validations
 
 LATEST = 6  # practices on the home page
 
@@ -196,6 +197,11 @@ def organisation_adoptions():
     return Section(25, "practices/_organisation_adoptions.html", _organisation_adoptions)
 
 
+@hooks.register(ORGANISATION_SECTIONS)
+def organisation_validation_records():
+    return Section(27, "practices/_organisation_validations.html", organisation_validations)
+
+
 @hooks.register(DEMO_CONTENT)
 def demo_practices():
     return (20, "practices.demo.generate")
@@ -206,6 +212,7 @@ def demo_validations():
     return (25, "practices.demo.validations.generate")
 
 
+@hooks.register(DEMO_CONTENT)
 def demo_adoptions():
     return (26, "practices.demo.adoptions.generate")
 

@@ -10,6 +10,7 @@ import pytest
 
 from tests.browser.test_accessibility import serious_violations
 from tests.browser.test_csp import WATCH
+from tests.practices.test_dashboard_exchange import link, validate
 
 pytestmark = [
     pytest.mark.browser,
@@ -18,18 +19,25 @@ pytestmark = [
 
 
 @pytest.fixture
-def practices(make_practice, make_event):
+def practices(make_practice, make_event, django_capture_on_commit_callbacks):
     areas = ["housing", "health", "education-and-training", "employment-and-skills"]
+    made = []
     for number, country in enumerate(["se", "de", "fr", "it", "pl", "es", "se", "fi"]):
-        make_practice(
-            title=f"Practice {number}",
-            action_areas=[areas[number % 4]],
-            countries=[country],
-            target_groups=["refugees"],
-            funding_instruments=["amif"],
-            evidence_level=["none", "internal", "external"][number % 3],
-            start_date=f"{2015 + number}-01-01",
+        made.append(
+            make_practice(
+                title=f"Practice {number}",
+                action_areas=[areas[number % 4]],
+                countries=[country],
+                target_groups=["refugees"],
+                funding_instruments=["amif"],
+                evidence_level=["none", "internal", "external"][number % 3],
+                start_date=f"{2015 + number}-01-01",
+            )
         )
+    for page, days in ((made[0], 200), (made[1], -5)):  # validated; expired
+        validate(page, days)
+    with django_capture_on_commit_callbacks(execute=True):
+        link(made[2], made[0])  # Sweden's taken up in France
     soon = datetime.date.today() + datetime.timedelta(days=10)
     make_event(title="Housing fair", action_areas=["housing"], start_date=soon.isoformat())
 
