@@ -280,7 +280,8 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
     adopted_elsewhere = models.BooleanField(default=False, editable=False)
 
     objects = PracticeManager()
-    served_with = ("organisation__organisation_type", "image")  # read with it (portal.site_tree)
+    # Read with it (portal.site_tree): what its page shows of its relations.
+    served_with = ("organisation__organisation_type", "image", "validation")
     # Every language version points at the same organisation record (wagtail-localize would
     # otherwise look for, and create, a copy of it in each language).
     override_translatable_fields = [SynchronizedField("organisation")]
