@@ -14,10 +14,10 @@ def card_titles(response):
 
 
 def facet_counts(response, param):
-    """{option value: count shown} for one filter of the library page."""
+    """{option value: count shown} for one filter of a listing's filter panel."""
     counts = {}
     page = soup(response)
-    for box in page.select(f'input[type=checkbox][name="{param}"]'):
+    for box in page.select(f'.filters input[type=checkbox][name="{param}"]'):
         label = page.find("label", attrs={"for": box["id"]})
         match = re.search(r"\((\d+)\)", label.get_text())
         counts[box["value"]] = int(match.group(1))

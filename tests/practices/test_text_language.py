@@ -25,11 +25,11 @@ def practices(make_practice, translate):
 
 
 def options(response, param="text_language"):
-    """[(value, label)] of one filter, in the order shown."""
+    """[(value, label)] of one filter of the filter panel, in the order shown."""
     page = soup(response)
     return [
         (box["value"], page.find("label", attrs={"for": box["id"]}).contents[0].strip())
-        for box in page.select(f'input[type=checkbox][name="{param}"]')
+        for box in page.select(f'.filters input[type=checkbox][name="{param}"]')
     ]
 
 

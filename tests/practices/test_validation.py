@@ -43,6 +43,7 @@ def practice_form(organisation, **overrides):
                 "gallery_images": inline_formset([]),
                 "attachments": inline_formset([]),
                 "links": inline_formset([]),
+                "adapted_from": inline_formset([]),
             }
         )
     )
