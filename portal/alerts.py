@@ -25,13 +25,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from allauth.account.models import EmailAddress
-from django_tasks import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
 
 from . import emails
 from .following import followables
 from .models import AlertDelivery, Frequency, SavedSearch
-from .tasks import background_task
+from .tasks import background_task, run_again
 
 logger = logging.getLogger(__name__)
 
@@ -243,14 +241,5 @@ def send_alerts_task(reschedule=True):
     try:
         send_due()
     finally:
-        if reschedule and send_alerts_task.get_backend().supports_defer:
-            interval = datetime.timedelta(minutes=settings.ALERT_INTERVAL_MINUTES)
-            send_alerts_task.using(run_after=timezone.now() + interval).enqueue()
-
-
-def scheduled():
-    """Whether a run of `send_alerts_task` is waiting in the worker's queue, or running."""
-    return DBTaskResult.objects.filter(
-        task_path__endswith=".send_alerts_task",
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    ).exists()
+        if reschedule:
+            run_again(send_alerts_task, datetime.timedelta(minutes=settings.ALERT_INTERVAL_MINUTES))

@@ -17,7 +17,8 @@ from django.utils import timezone
 
 from wagtail.models import ReferenceIndex
 
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
+from django_tasks_db.models import DBTaskResult
 from modelsearch import index
 
 logger = logging.getLogger(__name__)
@@ -60,3 +61,19 @@ def update_indexes(app_label, model_name, pks):
         if ReferenceIndex.is_indexed(model):
             with transaction.atomic():
                 ReferenceIndex.create_or_update_for_object(instance)
+
+
+def queued(task_function):
+    """Whether a run of this task waits in the worker's queue or is running (a recurring task
+    is started once: `manage.py send_alerts --schedule`, `send_reminders --schedule`)."""
+    return DBTaskResult.objects.filter(
+        task_path=task_function.module_path,
+        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
+    ).exists()
+
+
+def run_again(task_function, interval):
+    """Queue the next run of a recurring task `interval` from now (where the backend can
+    defer a task; the immediate backend of the tests cannot)."""
+    if task_function.get_backend().supports_defer:
+        task_function.using(run_after=timezone.now() + interval).enqueue()

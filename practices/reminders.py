@@ -23,12 +23,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from django_tasks import TaskResultStatus
-from django_tasks_db.models import DBTaskResult
-
 from portal import emails
 from portal.memberships import managers_of
-from portal.tasks import background_task
+from portal.tasks import background_task, run_again
 
 from .models import FreshnessReminder, PracticePage
 
@@ -160,14 +157,7 @@ def send_reminders_task(reschedule=True):
     try:
         send_due()
     finally:
-        if reschedule and send_reminders_task.get_backend().supports_defer:
-            interval = datetime.timedelta(hours=settings.REMINDER_INTERVAL_HOURS)
-            send_reminders_task.using(run_after=timezone.now() + interval).enqueue()
-
-
-def scheduled():
-    """Whether a run of `send_reminders_task` is waiting in the worker's queue, or running."""
-    return DBTaskResult.objects.filter(
-        task_path__endswith=".send_reminders_task",
-        status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING],
-    ).exists()
+        if reschedule:
+            run_again(
+                send_reminders_task, datetime.timedelta(hours=settings.REMINDER_INTERVAL_HOURS)
+            )

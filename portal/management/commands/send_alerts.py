@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from portal import alerts
+from portal.tasks import queued
 
 
 class Command(BaseCommand):
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, schedule=False, **options):
         if schedule:
-            if alerts.scheduled():
+            if queued(alerts.send_alerts_task):
                 self.stdout.write("The worker's alert run is already queued.")
             else:
                 alerts.send_alerts_task.enqueue()

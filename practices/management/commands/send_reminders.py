@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from portal.tasks import queued
 from practices import reminders
 
 
@@ -19,7 +20,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, schedule=False, **options):
         if schedule:
-            if reminders.scheduled():
+            if queued(reminders.send_reminders_task):
                 self.stdout.write("The worker's reminder run is already queued.")
             else:
                 reminders.send_reminders_task.enqueue()
