@@ -5,6 +5,8 @@ import shutil
 
 import pytest
 
+from tests.browser.signing_in import MEMBER_PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -46,3 +48,12 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def member(make_user, make_organisation, join):
+    """Ann, a member of the City of Norrvik (sign in with `MEMBER_PASSWORD`)."""
+    organisation = make_organisation("municipality", "se", name="City of Norrvik", slug="norrvik")
+    user = make_user("ann@norrvik.example.org", password=MEMBER_PASSWORD)
+    join(user, organisation)
+    return user

@@ -9,6 +9,7 @@ from allauth.mfa.totp.internal.auth import (
 )
 
 TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+MEMBER_PASSWORD = "Newcomers-welcome-2026"  # the `member` fixture's (conftest.py)
 
 
 def sign_in(page, base, email, password, *, totp_secret=None):

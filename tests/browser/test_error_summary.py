@@ -4,6 +4,7 @@ the focus to their fields (the rich-text editor too), and axe finds nothing seri
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.signing_in import MEMBER_PASSWORD as PASSWORD
 from tests.browser.signing_in import sign_in
 from tests.browser.test_accessibility import serious_violations
 
@@ -11,16 +12,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "Newcomers-welcome-2026"
-
-
-@pytest.fixture
-def member(make_user, make_organisation, join):
-    organisation = make_organisation("municipality", "se", name="City of Norrvik", slug="norrvik")
-    user = make_user("ann@norrvik.example.org", password=PASSWORD)
-    join(user, organisation)
-    return user
 
 
 def active(page):

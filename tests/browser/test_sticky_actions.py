@@ -3,22 +3,13 @@ row of large enough buttons, and a field that gets the focus is not hidden behin
 
 import pytest
 
+from tests.browser.signing_in import MEMBER_PASSWORD as PASSWORD
 from tests.browser.signing_in import sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-PASSWORD = "Newcomers-welcome-2026"
-
-
-@pytest.fixture
-def member(make_user, make_organisation, join):
-    organisation = make_organisation("municipality", "se", name="City of Norrvik", slug="norrvik")
-    user = make_user("ann@norrvik.example.org", password=PASSWORD)
-    join(user, organisation)
-    return user
 
 
 def test_the_action_bar_is_one_row_and_leaves_focused_fields_visible(member, live_server, page):
