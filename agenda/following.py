@@ -20,6 +20,8 @@ def item_of(event, request=None):
         published=event.last_published_at or event.first_published_at,
         summary=event.summary,
         language=event.locale.language_code,
+        edition=event.edition,
+        changes=tuple(event.change_labels()),
     )
 
 

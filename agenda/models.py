@@ -32,11 +32,13 @@ from portal.models import (
     ActionArea,
     Country,
     CustomImage,
+    EditionMixin,
     FundingInstrument,
     Language,
     Organisation,
     TargetGroup,
 )
+from portal.models.editions import text_changed
 from portal.page_queries import ReaderPageQuerySet
 from portal.site_tree import ViewRestrictionsMixin
 from submissions import permissions
@@ -52,6 +54,25 @@ from .records import events_export
 from .structured_data import event_json_ld
 
 logger = logging.getLogger(__name__)
+# Changes of these tell the event's followers again (`portal.models.editions`): when, where,
+# whether it takes place, how to join or register, and rewritten text.
+SUBSTANTIAL_FACTS = (
+    "status",
+    "start_date",
+    "start_time",
+    "end_date",
+    "end_time",
+    "timezone",
+    "event_format",
+    "venue",
+    "address",
+    "city",
+    "country_id",
+    "online_url",
+    "registration_url",
+    "registration_deadline",
+)
+SUBSTANTIAL_TEXTS = ("summary", "body")
 
 
 class EventQuerySet(ReaderPageQuerySet):
@@ -133,7 +154,7 @@ class EventIndexPage(ViewRestrictionsMixin, ServesOtherLocalesMixin, RoutablePag
         return UpcomingEventsAtomFeed(self, events)(request)
 
 
-class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, Page):
+class EventPage(EditionMixin, ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, Page):
     """One event. Times are entered in the event's own time zone, which readers are shown."""
 
     summary = models.TextField(
@@ -318,6 +339,17 @@ class EventPage(ViewRestrictionsMixin, SubmittablePageMixin, RoutablePageMixin, 
         )
         if errors:
             raise ValidationError(errors)
+
+    def substantial_changes(self, previous):
+        changed = [
+            name for name in SUBSTANTIAL_FACTS if getattr(previous, name) != getattr(self, name)
+        ]
+        changed += [
+            name
+            for name in SUBSTANTIAL_TEXTS
+            if text_changed(getattr(previous, name), getattr(self, name))
+        ]
+        return [name.removesuffix("_id") for name in changed]
 
     def save(self, *args, **kwargs):
         self.start_utc, self.end_utc = self.utc_bounds()

@@ -6,8 +6,9 @@ period has passed since the last check), it asks each search's followable for th
 items published since (read now, at send time, so a draft or restricted page is never sent),
 and sends one email per reader and frequency, in the reader's language, grouped by saved
 search, newest first, each item once per email. The items sent are recorded per saved search
-(`AlertDelivery`) in the same transaction that queues the mail (a database task), so a rerun
-or a run after a crash sends nothing twice and skips nothing.
+and edition (`AlertDelivery`) in the same transaction that queues the mail (a database task),
+so a rerun or a run after a crash sends nothing twice and skips nothing, and an item
+substantially updated since it was sent (`portal.models.editions`) is sent again, as updated.
 """
 
 import datetime
@@ -103,11 +104,12 @@ class Run:
 
     def __init__(self, now):
         self.now, self.kinds, self.answers, self.memo = now, followables(), {}, {}
-        self.delivered = set()
+        self.delivered, self.seen = set(), set()
 
     def read_deliveries(self, pending, chunk=500):
         """What was sent before to these searches among the items found for them (an item
-        published again is found again): read once, in chunks of searches."""
+        published again is found again): read once, in chunks of searches. `delivered` holds
+        (search, item, edition), `seen` (search, item) of any edition."""
         self.delivered = set()
         pairs = [(search.pk, items) for _u, _f, found in pending for search, items in found]
         for start in range(0, len(pairs), chunk):
@@ -116,8 +118,9 @@ class Run:
                 AlertDelivery.objects.filter(
                     saved_search_id__in=[pk for pk, _items in part],
                     item_key__in={item.key for _pk, items in part for item in items},
-                ).values_list("saved_search_id", "item_key")
+                ).values_list("saved_search_id", "item_key", "edition")
             )
+        self.seen = {(search, key) for search, key, _edition in self.delivered}
 
     def language(self, user):
         return user.language or settings.LANGUAGE_CODE
@@ -171,8 +174,13 @@ def _send_one(user, frequency, found, run):
         raise Overtaken
     groups, seen, records = [], set(), []
     for search, items in sorted(found, key=lambda pair: (pair[0].name, pair[0].pk)):
-        items = [item for item in items if (search.pk, item.key) not in run.delivered][:MAX_ITEMS]
-        records += [AlertDelivery(saved_search=search, item_key=item.key) for item in items]
+        items = [
+            item for item in items if (search.pk, item.key, item.edition) not in run.delivered
+        ][:MAX_ITEMS]
+        records += [
+            AlertDelivery(saved_search=search, item_key=item.key, edition=item.edition)
+            for item in items
+        ]
         shown = [item for item in items if item.key not in seen]
         seen.update(item.key for item in items)
         if shown:
@@ -201,7 +209,14 @@ def message(user, frequency, groups, run):
                 {
                     "search": search,
                     "url": run.listing_url(search, language),
-                    "items": [{**vars(item), "url": emails.absolute(item.url)} for item in items],
+                    "items": [
+                        {
+                            **vars(item),
+                            "url": emails.absolute(item.url),
+                            "updated": (search.pk, item.key) in run.seen,
+                        }
+                        for item in items
+                    ],
                     "unsubscribe_url": emails.absolute(
                         reverse("alerts_unsubscribe", args=[unsubscribe_token(user, [search])])
                     ),

@@ -35,6 +35,8 @@ class Item:
     published: datetime.datetime
     summary: str = ""
     language: str = ""
+    edition: int = 0  # how many substantial updates it has had (`portal.models.editions`)
+    changes: tuple = ()  # what the last one changed, in the reader's language
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@ from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from wagtail.models import Locale
+from wagtail.signals import page_published
 
 from allauth.account.models import EmailAddress
 
@@ -20,6 +21,7 @@ from portal.models import (
     SubTheme,
     TargetGroup,
 )
+from portal.models.editions import record_edition
 
 # Labels and options of these are cached under Revision.TAXONOMY.
 TAXONOMY_MODELS = (
@@ -62,6 +64,7 @@ def taxonomy_changed(sender, **kwargs):
 def connect():
     user_logged_in.connect(remember_language)
     mail.bounced.connect(alerts.pause_bounced)
+    page_published.connect(record_edition)
     for model in TAXONOMY_MODELS:
         post_save.connect(taxonomy_changed, sender=model)
         post_delete.connect(taxonomy_changed, sender=model)

@@ -18,6 +18,8 @@ def item_of(practice, request=None):
         published=practice.last_published_at or practice.first_published_at,
         summary=practice.summary,
         language=practice.locale.language_code,
+        edition=practice.edition,
+        changes=tuple(practice.change_labels()),
     )
 
 

@@ -1,3 +1,4 @@
+from .editions import EditionMixin
 from .follows import AlertDelivery, Frequency, SavedSearch
 from .images import CustomImage, Rendition
 from .languages import Language
@@ -20,6 +21,7 @@ __all__ = [
     "AlertDelivery",
     "Country",
     "CustomImage",
+    "EditionMixin",
     "Frequency",
     "FundingInstrument",
     "HomePage",

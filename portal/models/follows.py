@@ -48,19 +48,23 @@ class SavedSearch(models.Model):
 
 
 class AlertDelivery(models.Model):
-    """One item sent to one saved search: written in the same transaction as the queued mail,
-    so a rerun (or a run after a crash) never sends it again."""
+    """One edition of an item sent to one saved search (`portal.models.editions`): written in
+    the same transaction as the queued mail, so a rerun (or a run after a crash) never sends it
+    again, and a substantial update of the item is sent once more."""
 
     saved_search = models.ForeignKey(
         SavedSearch, on_delete=models.CASCADE, related_name="deliveries"
     )
     item_key = models.CharField(max_length=120)
+    edition = models.PositiveIntegerField(default=0)
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["saved_search", "item_key"], name="one_delivery")
+            models.UniqueConstraint(
+                fields=["saved_search", "item_key", "edition"], name="one_delivery_per_edition"
+            )
         ]
 
     def __str__(self):
-        return f"{self.item_key} → {self.saved_search_id}"
+        return f"{self.item_key} ({self.edition}) → {self.saved_search_id}"

@@ -33,6 +33,7 @@ from portal.models import (
     ActionArea,
     Country,
     CustomImage,
+    EditionMixin,
     FundingInstrument,
     Organisation,
     Rendition,
@@ -40,6 +41,7 @@ from portal.models import (
     SubTheme,
     TargetGroup,
 )
+from portal.models.editions import text_changed
 from portal.models.taxonomy import terms_by_code
 from portal.page_queries import ReaderPageQuerySet
 from portal.site_tree import ViewRestrictionsMixin
@@ -72,6 +74,9 @@ BODY_SECTIONS = [
     ("resources", _("Resources needed")),
     ("transferability", _("Transferability and lessons learned")),
 ]
+# Changes of these tell the practice's followers again (`portal.models.editions`).
+SUBSTANTIAL_TEXTS = ("summary", *(name for name, _heading in BODY_SECTIONS))
+SUBSTANTIAL_FACTS = ("continuation", "end_date", "evidence_level")
 
 
 _private_paths = {}
@@ -152,7 +157,7 @@ def validate_summary_length(value):
         )
 
 
-class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
+class PracticePage(EditionMixin, ViewRestrictionsMixin, SubmittablePageMixin, Page):
     """A good practice (case study) in integration and inclusion, owned by one organisation.
 
     Structured like the EWSI, Interreg Europe and Climate-ADAPT case-study templates.
@@ -375,6 +380,29 @@ class PracticePage(ViewRestrictionsMixin, SubmittablePageMixin, Page):
         page = super().with_content_json(content)
         page.adopted_elsewhere = self.adopted_elsewhere
         return page
+
+    def substantial_changes(self, previous):
+        """Rewritten text (not a corrected word), another status, end or evidence level, or a
+        new document: what a follower of the practice wants to know about."""
+        changed = [
+            name
+            for name in SUBSTANTIAL_TEXTS
+            if text_changed(getattr(previous, name), getattr(self, name))
+        ]
+        changed += [
+            name for name in SUBSTANTIAL_FACTS if getattr(previous, name) != getattr(self, name)
+        ]
+        documents = {item.document_id for item in previous.attachments.all()}
+        if {item.document_id for item in self.attachments.all()} - documents:
+            changed.append("attachments")
+        return changed
+
+    def change_choices(self):
+        return [
+            *super().change_choices(),
+            *BODY_SECTIONS,
+            ("attachments", _("Attachments")),
+        ]
 
     def clean(self):
         super().clean()

@@ -20,6 +20,7 @@ from tests.utils import soup, text
 
 pytestmark = pytest.mark.django_db
 TOMORROW = datetime.timedelta(days=1, minutes=1)
+TODAY = timezone.localdate()
 
 
 @pytest.fixture
@@ -256,3 +257,58 @@ def test_the_command_sends_what_is_due_and_schedules_the_worker_once(
     call_command("send_alerts", "--schedule", stdout=out)
     assert "already queued" in out.getvalue()
     assert DBTaskResult.objects.filter(task_path__endswith="send_alerts_task").count() == 1
+
+
+def publish(page, **changes):
+    """Publish a new revision of `page` with these fields changed, as an editor does."""
+    page = type(page).objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+RESULTS = (
+    "<p>After two years 140 families moved from emergency shelters into shared flats; "
+    "eight in ten still live there, and the city now funds the flats from its own budget.</p>"
+)
+
+
+def test_a_substantial_update_is_sent_again_and_a_correction_is_not(reader, make_practice):
+    """In the reader's language (Swedish), saying what changed."""
+    follow(reader)
+    practice = publish(make_practice(title="Shared flats", action_areas=["housing"]))
+    assert alerts.send_due() == 1
+    mail.outbox.clear()
+
+    publish(practice, approach=practice.approach.replace("the", "teh", 1))  # a typo
+    assert alerts.send_due() == 0 and not mail.outbox
+
+    practice = publish(practice, results=RESULTS, continuation="finished", end_date=TODAY)
+    assert alerts.send_due() == 1
+    (update,) = mail.outbox
+    assert "Shared flats" in update.body
+    assert "Uppdaterad: Resultat och belägg för framgång, Status, Slutdatum" in update.body
+    assert alerts.send_due() == 0  # sent once
+
+    # A search saved only now gets it too; the email lists it once.
+    mail.outbox.clear()
+    follow(reader, name="All", query="")
+    publish(practice, summary="A cooperative rents flats and sublets them to refugee families.")
+    assert alerts.send_due() == 1
+    body = mail.outbox[0].body
+    assert body.count("Shared flats") == 1  # once, under the search that sees it first
+
+
+def test_an_event_moved_to_another_day_tells_its_followers(reader, make_event):
+    follow(reader, name="Events", kind="events", query="area=housing")
+    day = timezone.localdate() + datetime.timedelta(days=10)
+    event = publish(make_event(title="Housing webinar", action_areas=["housing"], start_date=day))
+    assert alerts.send_due() == 1
+    mail.outbox.clear()
+    publish(event, title="Housing webinar")  # published again, nothing changed
+    assert alerts.send_due() == 0
+    later = day + datetime.timedelta(days=7)
+    publish(event, start_date=later, end_date=later, status="rescheduled")
+    assert alerts.send_due() == 1
+    assert "Uppdaterad: Status, Startdatum, Slutdatum" in mail.outbox[0].body
