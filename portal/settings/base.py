@@ -242,7 +242,8 @@ WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]
 django_locales.LANG_INFO.setdefault(
     "mt", {"bidi": False, "code": "mt", "name": "Maltese", "name_local": "Malti"}
 )
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Maltese day and month names (Django has none) live apart, where makemessages leaves them alone.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "portal" / "formats" / "mt" / "locale"]
 TIME_ZONE = "Europe/Brussels"
 USE_I18N = True
 USE_TZ = True
